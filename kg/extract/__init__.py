@@ -20,6 +20,9 @@ EXTRACTORS: dict[str, Extractor] = {}
 _MODULES = (
     "kg.extract.report_entities",
     "kg.extract.glossary_terms",
+    "kg.extract.entities",
+    # Keep last: figures inside entity names (30万吨…项目) are skipped, so mentions must exist first.
+    "kg.extract.observations",
 )
 
 

@@ -1,0 +1,533 @@
+"""Every figure about a measured quantity becomes a typed Observation.
+
+A figure is a number with a unit (18.1亿元, 5106户, 10%, 超百户, 万余平方米), a
+rank (全省第一, 第11位) or a ratio (20.8：36.7：42.5). Its indicator is the noun
+phrase before it in the same clause (or, when that is only a verb, the one
+after it: 31项民生实事); its status and period come from the part of the report
+it sits in (the review of last year, this year's plan, the five-year plan) and
+from words in the sentence (预计, 比2015年, 1-11月).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract import extractor
+from kg.extract.numbers import ARABIC, CN_NUMERAL, parse_value, prefix_regex, unit_parts, unit_regex
+from kg.extract.observation_context import PartContext, part_contexts, read_table
+from kg.model import Document, Mention, Observation, Sentence, Span
+from kg.rdf.namespaces import name_key
+
+# Clause boundaries: an indicator never reaches across these.
+_STOPS = '，,；;。：:！!？?、（(）)“”"《》\n'
+_SUBJECT_TYPES = ("Enterprise", "Park", "Project", "Institution", "Event")
+# Mentions whose names may contain figures that are not facts (30万吨复合材料项目).
+_NAME_TYPES = ("Enterprise", "Park", "Project", "Event", "Policy", "Institution", "GovernmentBody", "GlossaryTerm")
+_MONEY_VERBS = ("前期投资", "计划投资", "总投资", "完成投资", "投资", "投入", "总投入")
+_LEAD = re.compile(
+    r"^(?:其中|同时|并且|并|全年|年内|今年|去年|当年|全区|全县|全市|全镇|我区|我县|我市|全域|共|累计|预计|初步统计|"
+    r"\d{4}年(?:全年|底|末)?|\d{1,2}[-—–~]\d{1,2}月份?|“?十[一二三四五六]五”?(?:期间|时期)?|五年来|过去五年|"
+    r"一年来|完成|实现|达到|新增加)"
+)
+_BASELINE = re.compile(
+    r"(?:比|较|同比|相比)(\d{4}年|上年|去年|同期|上年同期|年初|“?十[一二三四五]五”?末)(?:同期)?|是(\d{4}年)的"
+)
+_MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
+_YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
+_POST_CUT = re.compile(
+    r"全部|均|已|基本|成功|顺利|得到|获得|开复工|建成|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|竣工|完工|"
+    r"提质|实现|达到|运营|启动|开工|建设$|改造$|签约|的目标|目标"
+)
+_POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
+_THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
+_CAPACITY = ("吨", "千瓦", "兆瓦", "台", "辆", "套", "立方米", "平方米", "千伏安", "标准箱")
+
+
+@dataclass(slots=True)
+class Figure:
+    """One number in a sentence, before its indicator is known."""
+
+    start: int  # offsets within the sentence text
+    end: int
+    value: float
+    unit: str
+    qualifier: str = ""
+    range_low: float | None = None
+    measure: str = ""  # set for ranks and ratios
+    part_label: str = ""  # 第一产业 … for ratio parts
+    chinese: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the words before a figure say about it."""
+
+    core: str
+    qualifier: str = ""
+    direction: str = ""
+    baseline: str = ""
+    period: str = ""
+    expected: bool = False
+    verbs: list[str] = field(default_factory=list)
+
+
+@cache
+def _figure_regex() -> re.Pattern[str]:
+    number = rf"(?:{ARABIC}|[{CN_NUMERAL}]+)"
+    return re.compile(
+        rf"(?<![\d.A-Za-z{CN_NUMERAL}第])"
+        rf"(?:(?P<low>{ARABIC})\s*[-—–~]\s*)?"
+        rf"(?P<num>{number})\s*(?P<q1>余|多)?"
+        rf"(?P<unit>{unit_regex()}|{prefix_regex()})(?P<q2>余|多)?"
+    )
+
+
+@cache
+def _wan_yu_regex() -> re.Pattern[str]:
+    """万余平方米: a bare magnitude with 余 stands for one of it."""
+    return re.compile(rf"(?<![\d{CN_NUMERAL}])(?P<mult>万|千)(?P<q>余|多)(?P<unit>{unit_regex()})")
+
+
+_RANK = re.compile(
+    r"(?:全国|全省|全市|全县|全区|东北三省|全球|世界|同类|省内|市内|国内|排名|排|位居|居|列|位列|名列|进入|跻身)"
+    r"[^，,。；;、\d]{0,8}?(?P<kind>第|前)(?P<num>\d+|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
+)
+_RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*[：:]\s*(\d+(?:\.\d+)?)){2,3}(?![\d.])")
+_RATIO_PARTS = ("第一产业", "第二产业", "第三产业", "第四项")
+
+
+@extractor("observations")
+def extract_observations(doc: Document) -> None:
+    contexts = part_contexts(doc)
+    names = _name_spans(doc)
+    for sentence in doc.sentences:
+        context = contexts[sentence.index]
+        if context.skip:
+            continue
+        doc.observations.extend(_sentence_observations(doc, sentence, context, names.get(sentence.index, [])))
+
+
+def _name_spans(doc: Document) -> dict[int, list[Mention]]:
+    spans: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        spans.setdefault(mention.sentence, []).append(mention)
+    return spans
+
+
+def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure in ``text``, left to right; figures inside ``blocked`` spans are names, not facts."""
+    figures = _ranks(text) + _ratios(text)
+    taken = [(f.start, f.end) for f in figures] + list(blocked)
+    for match in _figure_regex().finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        figure = _figure(text, match)
+        if figure is not None:
+            figures.append(figure)
+            taken.append((figure.start, figure.end))
+    for match in _wan_yu_regex().finditer(text):
+        if not _overlaps(match.start(), match.end(), taken):
+            unit = match.group("mult") + match.group("unit")
+            figures.append(Figure(match.start(), match.end(), 1.0, unit, "余", chinese=True))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def _figure(text: str, match: re.Match[str]) -> Figure | None:
+    number, unit = match.group("num"), match.group("unit")
+    value = parse_value(number)
+    if value is None:
+        return None
+    chinese = not number[0].isdigit()
+    qualifier = "余" if match.group("q1") or match.group("q2") else ""
+    end = match.end()
+    after = _after_qualifier(text, end)
+    if after:
+        if after in ("以上", "以下") and _THRESHOLD_NOUN.match(text[end + len(after) : end + len(after) + 1] or " "):
+            if text[end + len(after) : end + len(after) + 1] not in "的":
+                return None  # 5亿元以上项目: a size class, not a fact
+        qualifier = qualifier or _qualifiers_after()[after]
+        end += len(after)
+    if chinese and not _plausible_chinese(text, match, value, unit, qualifier):
+        return None
+    if _part_of_name(text, match.end(), unit):
+        return None
+    if unit in unit_parts_prefix_only() and _is_followed_by_unit_word(text, match.end()):
+        return None
+    low = match.group("low")
+    return Figure(
+        match.start(),
+        end,
+        value,
+        unit,
+        qualifier,
+        range_low=float(low) if low else None,
+        chinese=chinese,
+    )
+
+
+@cache
+def unit_parts_prefix_only() -> frozenset[str]:
+    return frozenset(prefix_regex().split("|"))
+
+
+def _is_followed_by_unit_word(text: str, end: int) -> bool:
+    """26亿 and 69万人民 keep a bare magnitude; 3万级 or 2万多 do not read as a figure."""
+    return text[end : end + 1] in ("级", "个", "多")
+
+
+@cache
+def _qualifiers_after() -> dict[str, str]:
+    return {word: value for kind, word, value in read_table("observation_words.tsv") if kind == "after"}
+
+
+def _after_qualifier(text: str, end: int) -> str:
+    for word in sorted(_qualifiers_after(), key=len, reverse=True):
+        if word not in ("余", "多") and text.startswith(word, end):
+            return word
+    return ""
+
+
+def _plausible_chinese(text: str, match: re.Match[str], value: float, unit: str, qualifier: str) -> bool:
+    """Chinese numerals are figures only in fixed shapes (一倍, 两个百分点, 四星, 超百户, 近百件, 百余家)."""
+    info = unit_parts(unit)
+    if info.kind in ("multiple", "points", "rating"):
+        return True
+    before = text[max(0, match.start() - 2) : match.start()]
+    near = qualifier or any(before.endswith(w) for w in ("超", "超过", "近", "逾", "突破", "约"))
+    return value >= 100 and near and not text.startswith("万户", match.start() + 1)
+
+
+def _part_of_name(text: str, end: int, unit: str) -> bool:
+    """30万吨复合材料项目, 10万千瓦光伏电站项目: a capacity inside a project's name."""
+    if not unit.endswith(_CAPACITY):
+        return False
+    rest = re.split(f"[{_STOPS}]", text[end : end + 20], maxsplit=1)[0]
+    return bool(re.search(r"项目|工程|基地|生产线|电站|园", rest)) and not rest.startswith(("的", "以上"))
+
+
+def _ranks(text: str) -> list[Figure]:
+    figures = []
+    for match in _RANK.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if not match.group("unit") and following and following not in _STOPS and following not in "的，":
+            continue  # 全市第一个, 第一产业: an ordinal, not a rank
+        value = parse_value(match.group("num"))
+        if value is None:
+            continue
+        unit = match.group("unit") or "名"
+        qualifier = "前" if match.group("kind") == "前" else ""
+        start = match.start("kind")
+        figures.append(Figure(start, match.end(), value, unit, qualifier, measure="rank"))
+    return figures
+
+
+def _ratios(text: str) -> list[Figure]:
+    figures = []
+    for match in _RATIO.finditer(text):
+        parts = re.findall(r"\d+(?:\.\d+)?", match.group())
+        values = [float(p) for p in parts]
+        unit = "%" if abs(sum(values) - 100) < 1.5 else ""
+        for number, value in enumerate(values):
+            label = _RATIO_PARTS[number] if unit else f"第{number + 1}项"
+            figure = Figure(match.start(), match.end(), value, unit, measure="share", part_label=label)
+            figures.append(figure)
+    return figures
+
+
+def _sentence_observations(
+    doc: Document, sentence: Sentence, context: PartContext, mentions: list[Mention]
+) -> list[Observation]:
+    text = sentence.text
+    base = sentence.span.start
+    names = [(m.span.start - base, m.span.end - base) for m in mentions if m.type in _NAME_TYPES]
+    figures = find_figures(text, [s for s in names if s[0] >= 0])
+    if not figures:
+        return []
+    readings = _read_all(text, figures)
+    indicators = _indicators(text, figures, readings)
+    observations = []
+    for figure, reading, names_for in zip(figures, readings, indicators, strict=True):
+        for indicator in names_for:
+            observations.append(_observation(doc, sentence, context, figure, reading, indicator, mentions))
+    return observations
+
+
+def _read_all(text: str, figures: list[Figure]) -> list[Reading]:
+    readings = []
+    previous_end = 0
+    for figure in figures:
+        left = max(previous_end if previous_end <= figure.start else 0, _clause_start(text, figure.start))
+        readings.append(read_before(text[left : figure.start]))
+        if figure.end > previous_end:
+            previous_end = figure.end
+    return readings
+
+
+def _clause_start(text: str, position: int) -> int:
+    for index in range(position - 1, -1, -1):
+        if text[index] in _STOPS:
+            return index + 1
+    return 0
+
+
+@cache
+def _suffix_words() -> list[tuple[str, str, str]]:
+    rows = [(w, k, v) for k, w, v in read_table("observation_words.tsv") if k in ("before", "growth", "level")]
+    return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+
+def read_before(pre: str) -> Reading:
+    """Peel qualifiers, verbs, baselines and time words off the text before a figure."""
+    reading = Reading(core="")
+    baseline = _BASELINE.search(pre)
+    if baseline:
+        reading.baseline = baseline.group(1) or baseline.group(2)
+        pre = pre[: baseline.start()] + pre[baseline.end() :]
+    pre = _strip_suffixes(pre.strip(), reading)
+    reading.core = _strip_lead(pre, reading)
+    return reading
+
+
+def _strip_suffixes(pre: str, reading: Reading) -> str:
+    changed = True
+    while changed and pre:
+        changed = False
+        for word, kind, value in _suffix_words():
+            if pre.endswith(word):
+                pre = pre[: -len(word)].strip()
+                reading.verbs.append(word)
+                if kind == "before" and not reading.qualifier:
+                    reading.qualifier = value
+                elif kind == "growth" and not reading.direction:
+                    reading.direction = value
+                changed = True
+                break
+    return pre
+
+
+def _strip_lead(pre: str, reading: Reading) -> str:
+    while True:
+        match = _LEAD.match(pre)
+        if not match or match.end() == 0:
+            return pre
+        word = match.group()
+        if word in ("完成", "实现", "达到") and len(pre) - len(word) < 2:
+            return pre
+        if word in ("预计", "初步统计"):
+            reading.expected = True
+        elif word == "累计":
+            reading.period = reading.period or "累计"
+        elif _YEAR.match(word):
+            reading.period = word[:4]
+        elif _MONTHS.match(word):
+            months = _MONTHS.match(word)
+            reading.period = f"{months.group(1)}-{months.group(2)}月"
+        elif "五" in word and "十" in word:
+            reading.period = word.strip("“”").replace("期间", "").replace("时期", "")
+        pre = pre[len(word) :]
+
+
+def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> list[list[str]]:
+    """The indicator name(s) each figure measures; an empty list drops the figure."""
+    posts = [_post_phrase(text, figures, i) for i in range(len(figures))]
+    names: list[list[str]] = []
+    group: list[str] = []  # the items of the last 分别/均 list
+    for i, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        core = reading.core
+        money_verb = core in _MONEY_VERBS
+        if figure.part_label and not core and i and figures[i - 1].part_label and figures[i - 1].start != figure.start:
+            core = _strip_part(names[i - 1][0]) if names[i - 1] else ""
+        if len(core) < 2 or money_verb:
+            core = _fallback(figures, readings, posts, names, i, money_verb)
+        if not core:
+            names.append([])
+            continue
+        items = _list_items(core, reading)
+        if "分别" in reading.verbs and len(items) > 1:
+            group = items
+            core = items[0]
+        elif "均" in reading.verbs and len(items) > 1:
+            names.append([_finish(item, figure) for item in items])
+            continue
+        elif group and not reading.core and i and _same_group(text, figures[i - 1], figure):
+            position = _group_position(names, group, i)
+            core = group[position] if position is not None else core
+        names.append([_finish(core, figure)])
+    return names
+
+
+def _fallback(
+    figures: list[Figure], readings: list[Reading], posts: list[str], names: list[list[str]], i: int, money: bool
+) -> str:
+    """The indicator when the words before a figure are only a verb: after it, or the neighbour's."""
+    post = posts[i]
+    if not post:
+        for j in range(i + 1, len(figures)):
+            if readings[j].core or figures[j].start - figures[j - 1].end > 2:
+                break
+            if posts[j]:
+                post = posts[j]
+                break
+    if post:
+        return post + ("投资" if money and unit_parts(figures[i].unit).kind == "money" else "")
+    if i and names[i - 1]:
+        previous = _strip_part(names[i - 1][0])
+        suffix = readings[i].core if money else ""
+        return previous + suffix if suffix and not previous.endswith(suffix) else previous
+    return ""
+
+
+def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
+    figure = figures[i]
+    stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
+    rest = text[figure.end : stop]
+    rest = re.split(f"[{_STOPS}]", rest, maxsplit=1)[0]
+    rest = _POST_LEAD.sub("", rest)
+    cut = _POST_CUT.search(rest)
+    if cut:
+        rest = rest[: cut.start()]
+    rest = rest.strip()
+    return rest if len(rest) >= 2 and not re.search(r"\d", rest) else ""
+
+
+def _list_items(core: str, reading: Reading) -> list[str]:
+    if core.startswith("城乡") and "分别" in reading.verbs:
+        return ["城镇" + core[2:], "农村" + core[2:]]
+    return [item for item in re.split(r"和|、|及|与", core) if len(item) >= 2]
+
+
+def _same_group(text: str, previous: Figure, figure: Figure) -> bool:
+    between = text[previous.end : figure.start]
+    return len(between) <= 8
+
+
+def _group_position(names: list[list[str]], group: list[str], i: int) -> int | None:
+    run = 0
+    for j in range(i - 1, -1, -1):
+        if names[j] and _strip_part(names[j][0]) in {_normalise(g) for g in group}:
+            run += 1
+        else:
+            break
+    return run % len(group) if run else None
+
+
+def _strip_part(name: str) -> str:
+    return re.sub(r"（[^）]*）$", "", name)
+
+
+def _finish(core: str, figure: Figure) -> str:
+    name = _normalise(core)
+    return f"{name}（{figure.part_label}）" if figure.part_label else name
+
+
+@cache
+def _synonyms() -> list[tuple[str, str]]:
+    rows = [(row[0], row[1]) for row in read_table("indicator_synonyms.tsv")]
+    return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+
+def _normalise(core: str) -> str:
+    """One name per indicator across reports: 规上 → 规模以上, 县域生产总值 → 地区生产总值."""
+    name = core.strip(" “”\"'")
+    for variant, canonical in _synonyms():
+        if variant in name and canonical not in name:
+            name = name.replace(variant, canonical)
+    if name == "生产总值":
+        name = "地区生产总值"
+    return name
+
+
+def _observation(
+    doc: Document,
+    sentence: Sentence,
+    context: PartContext,
+    figure: Figure,
+    reading: Reading,
+    indicator: str,
+    mentions: list[Mention],
+) -> Observation:
+    text = sentence.text
+    status, period = _status_and_period(text, figure, reading, context)
+    unit = unit_parts(figure.unit)
+    observation = Observation(
+        indicator=indicator,
+        value=figure.value,
+        unit=figure.unit,
+        sentence=sentence.index,
+        span=Span(sentence.span.start + figure.start, sentence.span.start + figure.end),
+        measure=_measure(figure, reading, unit.kind),
+        period=period,
+        status=status,
+        qualifier=reading.qualifier or figure.qualifier,
+        direction=reading.direction,
+        baseline=reading.baseline,
+        subject=_subject(text, figure, mentions, sentence.span.start),
+        unit_multiplier=unit.multiplier,
+        base_unit=unit.base if unit.base != figure.unit else "",
+        range_low=figure.range_low,
+    )
+    return observation
+
+
+def _measure(figure: Figure, reading: Reading, kind: str) -> str:
+    if figure.measure:
+        return figure.measure
+    if reading.direction or kind in ("multiple", "points"):
+        return "growth"
+    if kind in ("percent", "permille"):
+        return "share"
+    return "level"
+
+
+def _status_and_period(text: str, figure: Figure, reading: Reading, context: PartContext) -> tuple[str, str]:
+    before = text[: figure.start]
+    status = context.status
+    if status == "actual" and (reading.expected or _says_expected(before)):
+        status = "expected"
+    period = reading.period or _period_in(before) or context.period
+    if "年均" in reading.verbs or "年均增长" in reading.verbs:
+        period = context.span or period
+    if status != "target" and _planned_investment(text, figure, reading):
+        return "target", ""
+    return status, period
+
+
+@cache
+def _status_words() -> list[tuple[str, str]]:
+    return [(word, value) for kind, word, value in read_table("observation_words.tsv") if kind == "status"]
+
+
+def _says_expected(before: str) -> bool:
+    return any(word in before for word, value in _status_words() if value == "expected")
+
+
+def _period_in(before: str) -> str:
+    months = list(_MONTHS.finditer(before))
+    if months:
+        return f"{months[-1].group(1)}-{months[-1].group(2)}月"
+    years = [m for m in _YEAR.finditer(before) if not _BASELINE.search(before[max(0, m.start() - 2) : m.end() + 1])]
+    return years[-1].group(1) if years else ""
+
+
+def _planned_investment(text: str, figure: Figure, reading: Reading) -> bool:
+    """投资500亿元的碧桂园清苑新城: the planned size of a named project, not money spent."""
+    if not set(reading.verbs) & {"总投资", "投资", "前期投资", "计划投资"} and reading.core not in _MONEY_VERBS:
+        return False
+    rest = text[figure.end : figure.end + 12]
+    return rest.startswith("的") and not _figure_regex().match(rest[1:])
+
+
+def _subject(text: str, figure: Figure, mentions: list[Mention], base: int) -> tuple[str, str] | None:
+    clause_start = _clause_start(text, figure.start)
+    for mention in sorted(mentions, key=lambda m: -m.span.start):
+        start, end = mention.span.start - base, mention.span.end - base
+        if mention.type in _SUBJECT_TYPES and clause_start <= start and end <= figure.start:
+            return mention.type, name_key(mention.canonical or mention.text)
+    return None
