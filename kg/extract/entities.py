@@ -1,0 +1,106 @@
+"""Named entities of all eleven types, from rules that generalise across reports.
+
+Each sentence is cut once with jieba; the rule families (gazetteer, heads, organs,
+events, quoted terms, lists, industries) propose candidates, and where two of them
+cross (overlap without one containing the other) the stronger one stays. Nested
+names are kept on purpose: 哈尔滨新区 inside 哈尔滨新区管委会 is a Park of its own.
+Glossary headwords are left to the glossary extractor, so a term is one node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import extractor
+from kg.extract.entities_heads import head_candidates
+from kg.extract.entities_rules import (
+    event_candidates,
+    gazetteer_candidates,
+    industry_candidates,
+    list_candidates,
+    organ_candidates,
+    person_candidates,
+    quoted_candidates,
+)
+from kg.extract.entities_text import Candidate, Token, tokens
+from kg.model import Document, Mention, Sentence, Span
+from kg.rdf.namespaces import name_key
+from kg.segment.glossary import term_aliases
+
+_ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,}(?:县|市|区|省|镇|乡|旗)$")
+_LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省"}
+
+
+@extractor("entities")
+def extract_entities(doc: Document) -> None:
+    glossary_keys = {name_key(form) for entry in doc.glossary for form in term_aliases(entry.term)}
+    glossary_start = min((e.span.start for e in doc.glossary), default=len(doc.text))
+    level = _LEVELS.get(doc.meta.level, "")
+    for sentence in doc.sentences:
+        if sentence.span.start >= glossary_start:
+            break  # the glossary's own prose would only repeat the report's names
+        for candidate in sentence_candidates(sentence.text, level):
+            name = sentence.text[candidate.start : candidate.end]
+            if name_key(candidate.canonical or name) in glossary_keys:
+                continue
+            doc.mentions.append(_mention(sentence, candidate, name))
+
+
+def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
+    """The kept candidates of one sentence, in text order."""
+    toks = tokens(text)
+    boundaries = {t.start for t in toks} | {t.end for t in toks}
+    proposed = [
+        *gazetteer_candidates(text, boundaries),
+        *organ_candidates(text, level),
+        *event_candidates(text),
+        *quoted_candidates(text),
+        *list_candidates(text),
+        *industry_candidates(text, boundaries),
+        *person_candidates(toks),
+        *_place_tokens(toks),
+        *head_candidates(toks),
+    ]
+    return sorted(_without_crossings(proposed), key=lambda c: (c.start, c.end, c.type))
+
+
+def _place_tokens(toks: list[Token]) -> list[Candidate]:
+    """jieba's place words that carry an administrative suffix (定兴县, 姚村镇)."""
+    return [
+        Candidate(t.start, t.end, "Place", priority=2, source="jieba")
+        for t in toks
+        if t.tag == "ns" and _ADMIN_PLACE.match(t.word)
+    ]
+
+
+def _without_crossings(proposed: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    spans: set[tuple[int, int]] = set()
+    for candidate in sorted(proposed, key=lambda c: (-c.priority, -(c.end - c.start), c.start, c.type)):
+        span = (candidate.start, candidate.end)
+        if span in spans or any(_crosses(candidate, other) for other in kept):
+            continue
+        kept.append(candidate)
+        spans.add(span)
+    return kept
+
+
+def _crosses(a: Candidate, b: Candidate) -> bool:
+    return (
+        a.start < b.end
+        and b.start < a.end
+        and not (a.start <= b.start and b.end <= a.end)
+        and not (b.start <= a.start and a.end <= b.end)
+    )
+
+
+def _mention(sentence: Sentence, candidate: Candidate, name: str) -> Mention:
+    start = sentence.span.start + candidate.start
+    return Mention(
+        text=name,
+        type=candidate.type,
+        span=Span(start, start + len(name)),
+        sentence=sentence.index,
+        source=candidate.source,
+        canonical=candidate.canonical,
+    )

@@ -1,0 +1,155 @@
+"""Pattern rules for names that heads alone miss: gazetteer names, the party and
+government organs of each level (区委, 县政府 …), congresses and anniversaries,
+quoted programme names (“放管服”, 《…办法》), industries and lists that share a head
+(航空、汽车、绿色食品三大产业; 哈工大、哈工程、哈理工三所大学)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.entities_text import Candidate, Token, gazetteer, industries
+
+_NUM = "一二三四五六七八九十百零〇两"
+LEVEL_ORGANS = re.compile(
+    rf"(?<![{_NUM}\u4e00-\u9fff])(?:党中央|中共中央|(?:[省市区县州镇乡])(?:委|人民政府|政府|人大常委会|人大|政协|纪委监委|纪委))"
+    rf"|(?<=[、，,和及与])(?:[省市区县])(?:委|政府|人大|政协)"
+)
+BARE_ORGANS = re.compile(r"(?<![\u4e00-\u9fff])(人大|政协)(?![\u4e00-\u9fff]{0,1}委员)")
+EVENTS = re.compile(
+    rf"(?:党的)?[{_NUM}]{{2,3}}大(?![\u4e00-\u9fff]{{0,1}}[学会代表])"
+    rf"|[{_NUM}]{{2,3}}届[{_NUM}]{{1,2}}中全会"
+    rf"|[省市区县]委[{_NUM}]{{1,3}}届[{_NUM}]{{1,3}}次全会"
+    rf"|第[{_NUM}]{{1,3}}次全国[\u4e00-\u9fff]{{2,4}}普查"
+    rf"|(?:庆祝)?(?:新中国成立|中华人民共和国成立|中国共产党成立|建党|建国|改革开放)[{_NUM}\d]{{2,4}}周年"
+)
+PERSON_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})(?=同志|总书记|院士|名师)")
+QUOTE_POLICY = re.compile(r"“([^“”]{2,20})”")
+DOCUMENT = re.compile(r"《([^《》]{4,60})》")
+DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典)(（草案）)?$")
+# A list of names followed by the plural head that says what they are.
+LIST_HEAD = re.compile(
+    rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u9fff]{{2,10}}?)(?:等)?(?:[{_NUM}\d]+(?:大|个|所|家|类))?"
+    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|大学|高校|院校|企业|公司)"
+)
+LIST_TYPES = {
+    "主导产业": "Industry",
+    "新兴产业": "Industry",
+    "特色产业": "Industry",
+    "产业集群": "Industry",
+    "产业": "Industry",
+    "行业": "Industry",
+    "大学": "Institution",
+    "高校": "Institution",
+    "院校": "Institution",
+    "企业": "Enterprise",
+    "公司": "Enterprise",
+}
+INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业|行业|业)")
+# Quoted phrases that are no programme: slogans of attitude, or things quoted as words.
+NOT_POLICY_AFTER = re.compile(r"^(企业|问题|现象|行为|人员|群体|户|领域|难题|短板|顽疾|老大难|帽子|红线)")
+
+
+@cache
+def _gazetteer_pattern() -> re.Pattern[str]:
+    forms = sorted(gazetteer(), key=lambda form: (-len(form), form))
+    return re.compile("|".join(re.escape(form) for form in forms))
+
+
+def gazetteer_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
+    """Known names; a short form must also be a whole word of the sentence."""
+    out: list[Candidate] = []
+    for match in _gazetteer_pattern().finditer(text):
+        form = match.group()
+        if len(form) <= 3 and not (match.start() in boundaries and match.end() in boundaries):
+            continue
+        type_name, full = gazetteer()[form]
+        out.append(Candidate(match.start(), match.end(), type_name, full, priority=3, source="gazetteer"))
+    return out
+
+
+def organ_candidates(text: str, level: str) -> list[Candidate]:
+    """区委, 市政府, 县人大 …; a bare 人大/政协 is the report's own level's."""
+    out = [Candidate(m.start(), m.end(), "GovernmentBody", priority=3) for m in LEVEL_ORGANS.finditer(text)]
+    if level:
+        for match in BARE_ORGANS.finditer(text):
+            out.append(Candidate(match.start(), match.end(), "GovernmentBody", level + match.group(), priority=2))
+    return out
+
+
+def event_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in EVENTS.finditer(text):
+        name = match.group()
+        canonical = name if name.startswith("党的") or "大" not in name[-1] else "党的" + name
+        out.append(Candidate(match.start(), match.end(), "Event", canonical, priority=3))
+    return out
+
+
+def person_candidates(toks: list[Token]) -> list[Candidate]:
+    """A jieba person name right before 同志/总书记/院士, the way reports honour people."""
+    out = []
+    for token, following in zip(toks, toks[1:], strict=False):
+        if token.tag == "nr" and len(token.word) in (2, 3) and following.word in ("同志", "总书记", "院士"):
+            out.append(Candidate(token.start, token.end, "Person", priority=2))
+    return out
+
+
+def quoted_candidates(text: str) -> list[Candidate]:
+    """“…” standing alone is a named programme or slogan-policy; 《…》 a named document."""
+    out = []
+    for match in QUOTE_POLICY.finditer(text):
+        after = text[match.end() : match.end() + 4]
+        if NOT_POLICY_AFTER.match(after) or _is_industry_list(match.group(1)):
+            continue
+        out.append(Candidate(match.start(), match.end(), "Policy", priority=1, source="quoted"))
+    for match in DOCUMENT.finditer(text):
+        if DOCUMENT_KINDS.search(match.group(1)):
+            out.append(Candidate(match.start(), match.end(), "Policy", priority=3, source="quoted"))
+    return out
+
+
+def _is_industry_list(inner: str) -> bool:
+    return all(part in industries() for part in inner.split("、"))
+
+
+def list_candidates(text: str) -> list[Candidate]:
+    """Each item of 'A、B、C(等)(N大)HEAD' gets the type the plural head gives."""
+    out = []
+    for match in LIST_HEAD.finditer(text):
+        type_name = LIST_TYPES[match.group(2)]
+        position = match.start(1)
+        for item in match.group(1).split("、"):
+            if _good_item(item, type_name):
+                out.append(Candidate(position, position + len(item), type_name, priority=2, source="lists"))
+            position += len(item) + 1
+    return out
+
+
+def _good_item(item: str, type_name: str) -> bool:
+    if type_name == "Industry":
+        return item in industries() or INDUSTRY_SUFFIX.search(item) is not None and len(item) <= 8
+    return 2 <= len(item) <= 8
+
+
+def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
+    """Known industries: long names anywhere, short ones only before 产业/行业/业."""
+    out = []
+    for match in _industry_pattern().finditer(text):
+        start, end = match.span()
+        if start not in boundaries:
+            continue
+        word = match.group()
+        suffix = INDUSTRY_SUFFIX.match(text, end)
+        if suffix:
+            out.append(Candidate(start, suffix.end(), "Industry", word, priority=2, source="industry"))
+        elif len(word) >= 4 or word.endswith("业"):
+            if end in boundaries:
+                out.append(Candidate(start, end, "Industry", priority=2, source="industry"))
+    return out
+
+
+@cache
+def _industry_pattern() -> re.Pattern[str]:
+    words = sorted(industries(), key=lambda word: (-len(word), word))
+    return re.compile("|".join(re.escape(word) for word in words))
