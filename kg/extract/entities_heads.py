@@ -11,35 +11,40 @@ from __future__ import annotations
 
 from kg.extract.entities_text import Candidate, Token, heads
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that end a name on its left: the name is their object or they join two names.
-FRAME_VERBS = frozenset(
+FRAME_VERBS = _words(
     "实施 推进 推动 深化 落实 贯彻 贯彻落实 启动 完成 坚持 实行 执行 出台 制定 印发 编制 建立 健全 完善 部署 "
     "打好 打赢 开展 深入开展 加快 加强 抓好 做好 引进 落户 签约 开工 竣工 投产 入驻 建成 谋划 争取 支持 依托 "
     "成立 设立 申报 创建 培育 组织 举办 承办 参加 参与 围绕 聚焦 打造 加入 实现 取得 获得 获批 列入 纳入 入选 "
     "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 服务 对接 牵手 携手 联合 合作 协调 保障 助力 带动 引领 "
     "新建 改造 续建 开工建设 建设 扩建 提升 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 发展 启动实施 全面实施 深入实施 加快推进 大力实施 "
-    "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 投资 新增 累计".split()
+    "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 投资 新增 累计"
 )
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
-    "中 上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 达 近 约 超 总 新 旧 个人 给".split()
+    "中 上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 达 近 约 超 总 新 旧 个人 给"
 )
-STOP_TAGS = frozenset("x uj ul uz ud ug uv p c d r y e o w".split())
+STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
-LEADING = frozenset(
+LEADING = _words(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 重大 重要 一批 各类 各 相关 有关 其他 其它 "
-    "在建 新建 续建 储备 签约 开工 竣工 投产 新 大型 一 两 多".split()
+    "在建 新建 续建 储备 签约 开工 竣工 投产 新 大型 一 两 多"
 )
 # Modifiers that say how important or where, never which.
-GENERIC = frozenset(
+GENERIC = _words(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 区 县 市 省 国家 国家级 省级 市级 区级 县级 "
     "重点 重大 重要 一批 各类 各 相关 龙头 配套 产业 工业 特色 主导 新兴 传统 优势 现代 新型 大型 中小 小型 "
     "示范 试点 专项 综合 整体 总体 具体 有关 其他 其它 一般 基层 城乡 城市 农村 乡村 社会 经济 公共 民生 "
     "全面 深化 改革 发展 建设 创新 管理 服务 工作 企业 项目 政府 部门 单位 机构 组织 园区 行业 领域 体制 "
     "招商 落地 在建 新建 续建 储备 签约 开工 竣工 投产 亿元 万元 以上 政策 制度 机制 行动 计划 工程 "
-    "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿".split()
+    "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿"
 )
 MAX_LENGTH = {
     "Enterprise": 14,
@@ -52,11 +57,11 @@ MAX_LENGTH = {
     "Event": 20,
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
-NOT_HEADED = frozenset(
+NOT_HEADED = _words(
     "格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "自然村 贫困村 本村 全村 各村 本镇 全镇 各镇 各乡 基地 社区 小区 街道 大街 家园 平台 项目 工程 行动 "
     "计划 战略 制度 机制 方案 规划 政策 体系 办法 模式 试点 改革 集团 公司 银行 大学 学院 中学 小学 医院 "
-    "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期".split()
+    "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期"
 )
 SINGLE_CHAR_HEADS = frozenset("局镇乡村")
 
@@ -78,7 +83,7 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
 def _head_in(token: Token) -> tuple[str, str] | None:
     """The head a token ends with, when it ends with one and is not an ordinary word."""
     word = token.word
-    if token.tag == "quote" or word in NOT_HEADED and word not in heads():
+    if token.tag == "quote" or (word in NOT_HEADED and word not in heads()):
         return None
     for head, type_name in heads().items():
         if word.endswith(head):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from kg.extract.entities_text import Candidate, Token, gazetteer, industries
 
@@ -89,7 +90,7 @@ def event_candidates(text: str) -> list[Candidate]:
 def person_candidates(toks: list[Token]) -> list[Candidate]:
     """A jieba person name right before 同志/总书记/院士, the way reports honour people."""
     out = []
-    for token, following in zip(toks, toks[1:], strict=False):
+    for token, following in pairwise(toks):
         if token.tag == "nr" and len(token.word) in (2, 3) and following.word in ("同志", "总书记", "院士"):
             out.append(Candidate(token.start, token.end, "Person", priority=2))
     return out
@@ -128,7 +129,7 @@ def list_candidates(text: str) -> list[Candidate]:
 
 def _good_item(item: str, type_name: str) -> bool:
     if type_name == "Industry":
-        return item in industries() or INDUSTRY_SUFFIX.search(item) is not None and len(item) <= 8
+        return item in industries() or (INDUSTRY_SUFFIX.search(item) is not None and len(item) <= 8)
     return 2 <= len(item) <= 8
 
 
@@ -143,9 +144,8 @@ def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
         suffix = INDUSTRY_SUFFIX.match(text, end)
         if suffix:
             out.append(Candidate(start, suffix.end(), "Industry", word, priority=2, source="industry"))
-        elif len(word) >= 4 or word.endswith("业"):
-            if end in boundaries:
-                out.append(Candidate(start, end, "Industry", priority=2, source="industry"))
+        elif (len(word) >= 4 or word.endswith("业")) and end in boundaries:
+            out.append(Candidate(start, end, "Industry", priority=2, source="industry"))
     return out
 
 
