@@ -21,7 +21,7 @@ from kg.model import Document, Mention, Observation, Sentence, Span
 from kg.rdf.namespaces import name_key
 
 # Clause boundaries: an indicator never reaches across these.
-_STOPS = '，,；;。：:！!？?、（(）)“”"《》\n'
+_STOPS = "，,；;。：:！!？?、\n"
 _SUBJECT_TYPES = ("Enterprise", "Park", "Project", "Institution", "Event")
 # Mentions whose names may contain figures that are not facts (30万吨复合材料项目).
 _NAME_TYPES = ("Enterprise", "Park", "Project", "Event", "Policy", "Institution", "GovernmentBody", "GlossaryTerm")
@@ -38,7 +38,7 @@ _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
     r"全部|均|已|基本|成功|顺利|得到|获得|开复工|建成|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|竣工|完工|"
-    r"提质|实现|达到|运营|启动|开工|建设$|改造$|签约|的目标|目标"
+    r"提质|实现|达到|运营|启动|开工|建设$|改造$|签约|的目标|目标|增长|下降|提高|增加|减少|跃升|分别|为"
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
@@ -262,7 +262,10 @@ def _sentence_observations(
 def _read_all(text: str, figures: list[Figure]) -> list[Reading]:
     readings = []
     previous_end = 0
-    for figure in figures:
+    for index, figure in enumerate(figures):
+        if index and figures[index - 1].start == figure.start:
+            readings.append(readings[-1])  # the parts of one ratio share their words
+            continue
         left = max(previous_end if previous_end <= figure.start else 0, _clause_start(text, figure.start))
         readings.append(read_before(text[left : figure.start]))
         if figure.end > previous_end:
@@ -342,8 +345,12 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
     for i, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
         core = reading.core
         money_verb = core in _MONEY_VERBS
-        if figure.part_label and not core and i and figures[i - 1].part_label and figures[i - 1].start != figure.start:
-            core = _strip_part(names[i - 1][0]) if names[i - 1] else ""
+        if figure.part_label and i and figures[i - 1].part_label and names[i - 1]:
+            if figures[i - 1].start == figure.start or "结构" not in core:
+                core = _strip_part(names[i - 1][0])  # 由20.8：36.7：42.5调整优化为17.7：33.4：48.9
+        elif posts[i] and not figure.part_label and not reading.direction:
+            core = posts[i] + ("投资" if money_verb and unit_parts(figure.unit).kind == "money" else "")
+            money_verb = False
         if len(core) < 2 or money_verb:
             core = _fallback(figures, readings, posts, names, i, money_verb)
         if not core:
