@@ -21,7 +21,7 @@ from kg.model import Document, Mention, Observation, Sentence, Span
 from kg.rdf.namespaces import name_key
 
 # Clause boundaries: an indicator never reaches across these.
-_STOPS = "，,；;。：:！!？?、\n"
+_STOPS = "，,；;。：:！!？?、\n—"
 _SUBJECT_TYPES = ("Enterprise", "Park", "Project", "Institution", "Event")
 # Mentions whose names may contain figures that are not facts (30万吨复合材料项目).
 _NAME_TYPES = ("Enterprise", "Park", "Project", "Event", "Policy", "Institution", "GovernmentBody", "GlossaryTerm")
@@ -29,7 +29,7 @@ _MONEY_VERBS = ("前期投资", "计划投资", "总投资", "完成投资", "�
 _LEAD = re.compile(
     r"^(?:其中|同时|并且|并|全年|年内|今年|去年|当年|全区|全县|全市|全镇|我区|我县|我市|全域|共|累计|预计|初步统计|"
     r"\d{4}年(?:全年|底|末)?|\d{1,2}[-—–~]\d{1,2}月份?|“?十[一二三四五六]五”?(?:期间|时期)?|五年来|过去五年|"
-    r"一年来|完成|实现|达到|新增加)"
+    r"一年来|按可比口径计算|按可比口径|可比口径|同口径|完成(?!投资)|实现|达到|新增加|的)"
 )
 _BASELINE = re.compile(
     r"(?:比|较|同比|相比)(\d{4}年|上年|去年|同期|上年同期|年初|“?十[一二三四五]五”?末)(?:同期)?|是(\d{4}年)的"
@@ -37,10 +37,11 @@ _BASELINE = re.compile(
 _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
-    r"全部|均|已|基本|成功|顺利|得到|获得|开复工|建成|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|竣工|完工|"
-    r"提质|实现|达到|运营|启动|开工|建设$|改造$|签约|的目标|目标|增长|下降|提高|增加|减少|跃升|分别|为"
+    r"全部|均|已|基本|成功|顺利|得到|获得|开复工|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|"
+    r"提质|实现|达到|运营|的目标|目标|增长|下降|提高|增加|减少|跃升|分别|为|从|由"
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
+_ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
 _THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
 _CAPACITY = ("吨", "千瓦", "兆瓦", "台", "辆", "套", "立方米", "平方米", "千伏安", "标准箱")
 
@@ -267,15 +268,20 @@ def _read_all(text: str, figures: list[Figure]) -> list[Reading]:
             readings.append(readings[-1])  # the parts of one ratio share their words
             continue
         left = max(previous_end if previous_end <= figure.start else 0, _clause_start(text, figure.start))
-        readings.append(read_before(text[left : figure.start]))
+        reading = read_before(text[left : figure.start])
+        if set(reading.verbs) & {"均", "各", "分别"}:
+            # 建成残疾人康复服务站、助残站各1处: the list before 各 is one subject
+            wide = max(previous_end if previous_end <= figure.start else 0, _clause_start(text, figure.start, "、"))
+            reading = read_before(text[wide : figure.start])
+        readings.append(reading)
         if figure.end > previous_end:
             previous_end = figure.end
     return readings
 
 
-def _clause_start(text: str, position: int) -> int:
+def _clause_start(text: str, position: int, inside: str = "") -> int:
     for index in range(position - 1, -1, -1):
-        if text[index] in _STOPS:
+        if text[index] in _STOPS and text[index] not in inside:
             return index + 1
     return 0
 
@@ -294,8 +300,18 @@ def read_before(pre: str) -> Reading:
         reading.baseline = baseline.group(1) or baseline.group(2)
         pre = pre[: baseline.start()] + pre[baseline.end() :]
     pre = _strip_suffixes(pre.strip(), reading)
-    reading.core = _strip_lead(pre, reading)
+    core = _strip_lead(pre, reading).strip("的")
+    if "等" in core:
+        core = core[core.rindex("等") + 1 :]  # 四通新材二期等投资: the examples are not the indicator
+    money = next((verb for verb in _MONEY_VERBS if core.endswith(verb)), "")
+    reading.core = money if money and not _noun_before_money(core, money) else core
     return reading
+
+
+def _noun_before_money(core: str, verb: str) -> bool:
+    """工业技改投资 is an indicator; 提速建设总投资 is a verb and the money it spends."""
+    head = core[: -len(verb)]
+    return len(head) >= 2 and not head.endswith(_ACTION_ENDINGS)
 
 
 def _strip_suffixes(pre: str, reading: Reading) -> str:
@@ -341,7 +357,8 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
     """The indicator name(s) each figure measures; an empty list drops the figure."""
     posts = [_post_phrase(text, figures, i) for i in range(len(figures))]
     names: list[list[str]] = []
-    group: list[str] = []  # the items of the last 分别/均 list
+    group: list[str] = []  # the items of the last 分别 list, and where its figures begin
+    group_start = 0
     for i, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
         core = reading.core
         money_verb = core in _MONEY_VERBS
@@ -349,8 +366,12 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             if figures[i - 1].start == figure.start or "结构" not in core:
                 core = _strip_part(names[i - 1][0])  # 由20.8：36.7：42.5调整优化为17.7：33.4：48.9
         elif posts[i] and not figure.part_label and not reading.direction:
-            core = posts[i] + ("投资" if money_verb and unit_parts(figure.unit).kind == "money" else "")
+            core = posts[i] + (core if money_verb and unit_parts(figure.unit).kind == "money" else "")
             money_verb = False
+        if "分别" in reading.verbs and len(core) < 2:
+            # 比“十二五”末分别增长52.4%、76.8%: one figure for each indicator just named
+            group, group_start = _previous_names(names, _run_length(text, figures, i)), i
+            core = group[0] if group else core
         if len(core) < 2 or money_verb:
             core = _fallback(figures, readings, posts, names, i, money_verb)
         if not core:
@@ -358,16 +379,32 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             continue
         items = _list_items(core, reading)
         if "分别" in reading.verbs and len(items) > 1:
-            group = items
+            group, group_start = items, i
             core = items[0]
-        elif "均" in reading.verbs and len(items) > 1:
+        elif set(reading.verbs) & {"均", "各"} and len(items) > 1:
             names.append([_finish(item, figure) for item in items])
             continue
-        elif group and not reading.core and i and _same_group(text, figures[i - 1], figure):
-            position = _group_position(names, group, i)
-            core = group[position] if position is not None else core
+        elif group and len(reading.core) < 2 and i > group_start and i - group_start < len(group):
+            core = group[i - group_start] if _same_group(text, figures[i - 1], figure) else core
         names.append([_finish(core, figure)])
     return names
+
+
+def _run_length(text: str, figures: list[Figure], i: int) -> int:
+    run = 1
+    while i + run < len(figures) and _same_group(text, figures[i + run - 1], figures[i + run]):
+        run += 1
+    return run
+
+
+def _previous_names(names: list[list[str]], count: int) -> list[str]:
+    found: list[str] = []
+    for row in reversed(names):
+        if row and row[0] not in found:
+            found.append(row[0])
+        if len(found) == count:
+            return list(reversed(found))
+    return []
 
 
 def _fallback(
@@ -383,7 +420,7 @@ def _fallback(
                 post = posts[j]
                 break
     if post:
-        return post + ("投资" if money and unit_parts(figures[i].unit).kind == "money" else "")
+        return post + (readings[i].core if money and unit_parts(figures[i].unit).kind == "money" else "")
     if i and names[i - 1]:
         previous = _strip_part(names[i - 1][0])
         suffix = readings[i].core if money else ""
@@ -398,31 +435,26 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
     rest = re.split(f"[{_STOPS}]", rest, maxsplit=1)[0]
     rest = _POST_LEAD.sub("", rest)
     cut = _POST_CUT.search(rest)
+    if cut and cut.start() == 0:  # 40家通过评审进入公示阶段: the deed is the name
+        cut = _POST_CUT.search(rest, cut.end())
     if cut:
         rest = rest[: cut.start()]
+    if rest.endswith("等"):
+        return ""  # 县污水处理厂扩容提标等13项…: examples; the name follows the next figure
     rest = rest.strip()
     return rest if len(rest) >= 2 and not re.search(r"\d", rest) else ""
 
 
 def _list_items(core: str, reading: Reading) -> list[str]:
-    if core.startswith("城乡") and "分别" in reading.verbs:
+    items = [item for item in re.split(r"和|、|及|与", core) if len(item) >= 2]
+    if len(items) == 1 and core.startswith("城乡") and "分别" in reading.verbs:
         return ["城镇" + core[2:], "农村" + core[2:]]
-    return [item for item in re.split(r"和|、|及|与", core) if len(item) >= 2]
+    return items
 
 
 def _same_group(text: str, previous: Figure, figure: Figure) -> bool:
     between = text[previous.end : figure.start]
-    return len(between) <= 8
-
-
-def _group_position(names: list[list[str]], group: list[str], i: int) -> int | None:
-    run = 0
-    for j in range(i - 1, -1, -1):
-        if names[j] and _strip_part(names[j][0]) in {_normalise(g) for g in group}:
-            run += 1
-        else:
-            break
-    return run % len(group) if run else None
+    return len(between) <= 3 and not re.search(r"[，,；;。]", between)
 
 
 def _strip_part(name: str) -> str:
