@@ -42,6 +42,7 @@ _POST_CUT = re.compile(
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
+_DEEDS = ("通过", "入选", "进入", "获得", "得到", "落户", "列入")
 _THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
 _CAPACITY = ("吨", "千瓦", "兆瓦", "台", "辆", "套", "立方米", "平方米", "千伏安", "标准箱")
 
@@ -161,6 +162,8 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         return None
     if unit in unit_parts_prefix_only() and _is_followed_by_unit_word(text, match.end()):
         return None
+    if _is_modifier(text, match.end(), unit):
+        return None
     low = match.group("low")
     return Figure(
         match.start(),
@@ -176,6 +179,32 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
 @cache
 def unit_parts_prefix_only() -> frozenset[str]:
     return frozenset(prefix_regex().split("|"))
+
+
+def _is_modifier(text: str, end: int, unit: str) -> bool:
+    """4个月 is a time span, 24小时自助服务 and 1小时物流圈 describe a service: none is a figure."""
+    following = text[end : end + 1]
+    if unit == "个" and following == "月":
+        return True
+    return (
+        unit in ("小时", "分钟")
+        and bool(following)
+        and _THRESHOLD_NOUN.match(following) is not None
+        and (following not in "以左内之")
+    )
+
+
+def _until_stop(text: str) -> str:
+    """``text`` up to the first clause boundary outside quotes (“烦心事、闹心事” is one name)."""
+    quoted = False
+    for index, ch in enumerate(text):
+        if ch in "“「《":
+            quoted = True
+        elif ch in "”」》":
+            quoted = False
+        elif ch in _STOPS and not quoted:
+            return text[:index]
+    return text
 
 
 def _is_followed_by_unit_word(text: str, end: int) -> bool:
@@ -425,24 +454,26 @@ def _fallback(
         previous = _strip_part(names[i - 1][0])
         suffix = readings[i].core if money else ""
         return previous + suffix if suffix and not previous.endswith(suffix) else previous
-    return ""
+    return readings[i].core if money else ""
 
 
 def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
     figure = figures[i]
     stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
     rest = text[figure.end : stop]
-    rest = re.split(f"[{_STOPS}]", rest, maxsplit=1)[0]
+    rest = _until_stop(rest)
     rest = _POST_LEAD.sub("", rest)
     cut = _POST_CUT.search(rest)
-    if cut and cut.start() == 0:  # 40家通过评审进入公示阶段: the deed is the name
-        cut = _POST_CUT.search(rest, cut.end())
+    if cut and cut.start() == 0:
+        if not cut.group().startswith(_DEEDS):
+            return ""  # 4.14亿元增长到…: a verb, no name
+        cut = _POST_CUT.search(rest, cut.end())  # 40家通过评审进入公示阶段: the deed is the name
     if cut:
         rest = rest[: cut.start()]
     if rest.endswith("等"):
         return ""  # 县污水处理厂扩容提标等13项…: examples; the name follows the next figure
     rest = rest.strip()
-    return rest if len(rest) >= 2 and not re.search(r"\d", rest) else ""
+    return rest if len(rest) >= 2 else ""
 
 
 def _list_items(core: str, reading: Reading) -> list[str]:
@@ -530,6 +561,8 @@ def _status_and_period(text: str, figure: Figure, reading: Reading, context: Par
     status = context.status
     if status == "actual" and (reading.expected or _says_expected(before)):
         status = "expected"
+    elif status == "actual" and _says_target(before[_clause_start(text, figure.start) :]):
+        status = "target"  # 未来三年产值将突破10亿元
     period = reading.period or _period_in(before) or context.period
     if "年均" in reading.verbs or "年均增长" in reading.verbs:
         period = context.span or period
@@ -545,6 +578,10 @@ def _status_words() -> list[tuple[str, str]]:
 
 def _says_expected(before: str) -> bool:
     return any(word in before for word, value in _status_words() if value == "expected")
+
+
+def _says_target(clause: str) -> bool:
+    return any(word in clause for word, value in _status_words() if value == "target")
 
 
 def _period_in(before: str) -> str:
