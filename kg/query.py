@@ -19,17 +19,19 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph
-from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple
 
 from kg.errors import GovkgError
 from kg.rdf import namespaces as ns
 from kg.rdf.load import read_quads
+from kg.store import is_store
+from kg.store import open_store as open_store_folder
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld")
@@ -87,9 +89,16 @@ def open_store(
     if store_dir is not None:
         return open_persistent(store_dir)
     assert data is not None
+    if is_store(data):  # --data given a store folder: just open it
+        return open_persistent(data)
     quads = read_quads(data)
     if progress:
         progress(f"loaded {len(quads):,} quads from {data}")
+    return store_for(quads)
+
+
+def store_for(quads: Iterable[Quad]) -> Store:
+    """An in-memory store holding ``quads``."""
     store = Store()
     store.bulk_extend(quads)
     return store
@@ -98,10 +107,7 @@ def open_store(
 def open_persistent(store_dir: Path) -> Store:
     if not store_dir.is_dir():
         raise GovkgError(f"{store_dir}: no such store folder (build one with kg build --store)")
-    try:
-        return Store.read_only(str(store_dir))
-    except OSError as exc:
-        raise GovkgError(f"{store_dir}: cannot open store: {exc}") from None
+    return open_store_folder(store_dir, read_only=True)
 
 
 def run_query(store: Store, query: str) -> QueryResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,5 +47,4 @@ def query_command(
 
 def _progress() -> Callable[[str], None] | None:
     """Progress lines on stderr, only for a person watching a terminal."""
-    stream = click.get_text_stream("stderr")
-    return (lambda line: click.echo(line, err=True)) if stream.isatty() else None
+    return (lambda line: click.echo(line, err=True)) if sys.stderr.isatty() else None
