@@ -24,6 +24,8 @@ FRAME_VERBS = _words(
     "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 服务 对接 牵手 携手 联合 合作 协调 保障 助力 带动 引领 "
     "新建 改造 续建 开工建设 建设 扩建 提升 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 发展 启动实施 全面实施 深入实施 加快推进 大力实施 "
+    "代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
+    "构建 争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 应用 激发 清除 彻底清除 巩固 采取 "
     "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 投资 新增 累计"
 )
 FUNCTION_WORDS = _words(
@@ -44,6 +46,7 @@ GENERIC = _words(
     "示范 试点 专项 综合 整体 总体 具体 有关 其他 其它 一般 基层 城乡 城市 农村 乡村 社会 经济 公共 民生 "
     "全面 深化 改革 发展 建设 创新 管理 服务 工作 企业 项目 政府 部门 单位 机构 组织 园区 行业 领域 体制 "
     "招商 落地 在建 新建 续建 储备 签约 开工 竣工 投产 亿元 万元 以上 政策 制度 机制 行动 计划 工程 "
+    "中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿"
 )
 MAX_LENGTH = {
@@ -64,6 +67,26 @@ NOT_HEADED = _words(
     "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期"
 )
 SINGLE_CHAR_HEADS = frozenset("局镇乡村")
+LEADING_TAGS = _words("v ad a l d")
+# Heads that also end ordinary phrases (社会保障体系): the name must be quoted or this long.
+WEAK_HEADS = {
+    "体系": 99,
+    "机制": 5,
+    "模式": 5,
+    "制度": 5,
+    "政策": 5,
+    "规划": 4,
+    "试点": 5,
+    "一体化": 3,
+    "协同发展": 2,
+    "平台": 5,
+    "项目": 3,
+    "基地": 3,
+    "示范区": 3,
+    "委员会": 4,
+}
+# Organs named by their level: only a place in front makes them particular (平房区人民政府).
+ORGAN_HEADS = frozenset(["政府", "人民政府", "人大", "政协"])
 
 
 def head_candidates(toks: list[Token]) -> list[Candidate]:
@@ -87,7 +110,7 @@ def _head_in(token: Token) -> tuple[str, str] | None:
         return None
     for head, type_name in heads().items():
         if word.endswith(head):
-            if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word in NOT_HEADED):
+            if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word[-2:] in NOT_HEADED):
                 return None
             return head, type_name
     return None
@@ -103,13 +126,33 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         if _stops(previous, type_name) or end - previous.start > limit:
             break
         first -= 1
-    while first < index and toks[first].word in LEADING | FRAME_VERBS:
-        first += 1  # leading modifiers belong to the sentence, not the name
+    while first < index and _leading(toks[first], toks[first + 1]):
+        first += 1  # leading modifiers and verbs belong to the sentence, not the name
     words = [t.word for t in toks[first : index + 1]]
     particular = words[:-1] + ([words[-1][: -len(head)]] if len(words[-1]) > len(head) else [])
-    if not any(w and w not in GENERIC for w in particular):
+    if not any(w and w not in GENERIC for w in particular) or not _plausible(particular, head, type_name):
         return None
     return Candidate(toks[first].start, end, type_name, source="heads")
+
+
+def _leading(token: Token, following: Token) -> bool:
+    """A word at the left edge that is no part of the name: a modifier, or a verb taking the name as object."""
+    if token.word in LEADING or token.word in FRAME_VERBS:
+        return True
+    return token.tag in LEADING_TAGS and following.tag not in ("v", "vn", "head")
+
+
+def _plausible(particular: list[str], head: str, type_name: str) -> bool:
+    """Type-specific checks on the particular part (the name without its head)."""
+    text = "".join(particular)
+    quoted = "“" in text or "《" in text
+    if head in WEAK_HEADS and not quoted:
+        return len(text) >= WEAK_HEADS[head]
+    if head in ORGAN_HEADS:
+        return text[-1:] in "省市区县镇乡"
+    if head == "局":
+        return len(text) <= 6
+    return True
 
 
 def _stops(token: Token, type_name: str) -> bool:

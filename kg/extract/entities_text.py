@@ -100,9 +100,9 @@ def tag_of(word: str) -> str:
     tag = jieba.posseg.dt.word_tag_tab.get(word)
     if tag:
         return tag
-    if word.isascii() and word.strip():
+    if word.isascii() and word.isalnum():
         return "m" if any(ch.isdigit() for ch in word) else "eng"
-    return "x" if not CJK.search(word) else "n"
+    return "n" if CJK.search(word) else "x"
 
 
 def tokens(text: str) -> list[Token]:
