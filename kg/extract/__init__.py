@@ -21,6 +21,8 @@ _MODULES = (
     "kg.extract.report_entities",
     "kg.extract.glossary_terms",
     "kg.extract.entities",
+    # After the entity extractors: relations link the mentions they found.
+    "kg.extract.relations",
     # Keep last: figures inside entity names (30万吨…项目) are skipped, so mentions must exist first.
     "kg.extract.observations",
 )

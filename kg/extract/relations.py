@@ -1,0 +1,586 @@
+"""Relations between entities, from trigger patterns in one sentence.
+
+Runs after the entity extractors and reads ``doc.mentions``. Each rule looks
+for a trigger (与…合作, 落户我区, 在…领导下, 即…, 以…为代表的…) and takes
+its arguments from the mentions at the right positions: an enumeration
+(A、B和C) is parsed item by item, each item being the longest mention that
+starts (or ends) exactly there. Where the trigger itself says what the items
+are (…等四大主导产业, 在市委、市政府领导下, 《…》) an item with no mention
+becomes one, typed by the trigger, so the relation is not lost.
+
+Where the subject is the reporting government itself (我区, 我们, unnamed),
+the other end is the report's place (``doc.meta.place``), or for 领导 its
+government body. Co-mention alone is never a relation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kg.extract import extractor
+from kg.model import Document, Mention, Relation, Sentence, Span
+from kg.rdf.namespaces import name_key
+from kg.resolve.gazetteer import gazetteer
+
+Ref = tuple[str, str]  # (entity type, key)
+
+CLAUSE_END = "，,；;。：:！!？?（）()"
+ITEM_SEPARATOR = "、"
+# Words that join the last two items of an enumeration.
+FINAL_JOINERS = ("以及", "和", "及", "与", "同")
+# Verbs and adverbs that can stand before the first item of a list.
+LEADING_WORDS = ("全面", "积极", "大力", "加快", "进一步", "持续", "着力", "优先", "重点", "成功", "先后", "相继",
+                 "引进", "引入", "推进", "推动", "加强", "深化", "依托", "支持", "扶持", "培育", "发展", "组建",
+                 "实现", "包括", "即", "以", "与", "同", "和", "在", "对", "由", "将", "把", "是", "有", "做强",
+                 "优化提升", "提升", "打造", "围绕", "聚焦", "吸引", "促成", "推进与", "加强与", "深化与")  # fmt: skip
+# A trailing 等 / 等3家 / 四大 closes an enumeration.
+LIST_TAIL = re.compile(r"(?:等|以及)?\s*(?:[0-9一二两三四五六七八九十百]+\s*(?:大|个|家|项|所|条|类|批|支))?$")
+
+# Name suffixes that say what an unrecognised enumeration item is.
+SUFFIX_TYPES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("集团", "公司", "有限公司", "股份", "银行", "集团公司"), "Enterprise"),
+    (
+        (
+            "大学",
+            "学院",
+            "中学",
+            "小学",
+            "医院",
+            "研究院",
+            "研究所",
+            "协会",
+            "商会",
+            "联合会",
+            "冰壶队",
+            "国家队",
+            "科学院",
+            "农科院",
+            "十院",
+            "二院",
+        ),
+        "Institution",
+    ),
+    (("产业园", "开发区", "集聚区", "示范区", "园区", "新区", "片区", "农谷", "新高地"), "Park"),
+    (("改革", "行动", "战略", "规划", "政策", "办法", "机制", "制度", "方案", "计划", "工程", "试点"), "Policy"),
+    (("平台",), "Project"),
+    (("党委", "市委", "县委", "区委", "省委", "政府", "人大", "政协", "党中央", "国务院"), "GovernmentBody"),
+)
+ORGANISATIONS = {"Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
+MAX_ITEM = 40  # longer chunks are clauses, not names
+
+
+@dataclass(slots=True)
+class Item:
+    ref: Ref
+    mention: Mention
+
+
+@dataclass
+class Context:
+    """The mentions of a document indexed by position, plus the report's own place and government."""
+
+    doc: Document
+    starts: dict[int, list[Mention]] = field(default_factory=dict)
+    ends: dict[int, list[Mention]] = field(default_factory=dict)
+    place: Ref | None = None
+    government: Ref | None = None
+    created: list[Mention] = field(default_factory=list)
+    relations: dict[tuple[str, Ref, Ref], Relation] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.doc.mentions:
+            self._index(mention)
+        self.place = _report_place(self.doc)
+        self.government = _report_government(self.doc)
+
+    def _index(self, mention: Mention) -> None:
+        self.starts.setdefault(mention.span.start, []).append(mention)
+        self.ends.setdefault(mention.span.end, []).append(mention)
+
+    def mention_at(self, start: int, end: int | None = None) -> Mention | None:
+        """The longest mention starting at ``start`` (and ending at ``end``, when given)."""
+        found = [m for m in self.starts.get(start, []) if end is None or m.span.end == end]
+        return max(found, key=lambda m: (len(m.span), m.type), default=None)
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """A mention of exactly this span, allowing quotes around it."""
+        text = self.doc.text
+        while start < end and text[start] in '“"‘《「':
+            start += 1
+        while end > start and text[end - 1] in '”"’》」':
+            end -= 1
+        for left in (start, start - 1):
+            for right in (end, end + 1):
+                mention = self.mention_at(left, right)
+                if mention is not None:
+                    return mention
+        return None
+
+    def create(self, span: Span, type_name: str, sentence: Sentence) -> Mention:
+        text = self.doc.text[span.start : span.end]
+        mention = Mention(text=text, type=type_name, span=span, sentence=sentence.index, source="relations")
+        self.created.append(mention)
+        self._index(mention)
+        return mention
+
+    def add(self, kind: str, subject: Ref | None, obj: Ref | None, sentence: Sentence, trigger: str) -> None:
+        if subject is None or obj is None or subject == obj:
+            return
+        self.relations.setdefault((kind, subject, obj), Relation(kind, subject, obj, sentence.index, trigger))
+
+
+def ref(mention: Mention) -> Ref:
+    return (mention.type, name_key(mention.canonical or mention.text))
+
+
+@extractor("relations")
+def extract_relations(doc: Document) -> None:
+    context = Context(doc)
+    glossary_spans = [entry.span for entry in doc.glossary]
+    for sentence in doc.sentences:
+        in_glossary = any(s.start <= sentence.span.start < s.end for s in glossary_spans)
+        for rule in GLOSSARY_RULES if in_glossary else SENTENCE_RULES:
+            rule(context, sentence)
+    for rule in DOCUMENT_RULES:
+        rule(context)
+    doc.mentions.extend(context.created)
+    doc.relations.extend(sorted(context.relations.values(), key=_relation_order))
+
+
+def _relation_order(relation: Relation) -> tuple[int, str, Ref, Ref]:
+    return (relation.sentence, relation.kind, relation.subject, relation.object)
+
+
+# --- the report's own place and government ------------------------------------
+
+
+def _report_place(doc: Document) -> Ref | None:
+    place = doc.meta.place
+    if not place:
+        return None
+    for mention in doc.mentions:
+        if mention.type == "Place" and place in {mention.text, mention.canonical}:
+            return ref(mention)
+    return ("Place", name_key(place))
+
+
+def _report_government(doc: Document) -> Ref | None:
+    """The reporting government body (定兴县人民政府, 区人民政府), when the text names it."""
+    place = doc.meta.place
+    division = gazetteer().lookup(place) if place else None
+    names = [place, division.name if division else "", doc.meta.level]
+    wanted = [f"{name}{suffix}" for suffix in ("人民政府", "政府") for name in names if name]
+    bodies = {m.text: m for m in doc.mentions if m.type == "GovernmentBody"}
+    for name in wanted:
+        if name in bodies:
+            return ref(bodies[name])
+    return None
+
+
+# --- enumerations -------------------------------------------------------------
+
+
+def clause_bounds(sentence: Sentence, position: int) -> tuple[int, int]:
+    """Absolute [start, end) of the clause holding ``position`` (between commas, semicolons…)."""
+    text, base = sentence.text, sentence.span.start
+    local = position - base
+    start = max((text.rfind(ch, 0, local) for ch in CLAUSE_END), default=-1) + 1
+    ends = [i for i in (text.find(ch, local) for ch in CLAUSE_END) if i >= 0]
+    return base + start, base + (min(ends) if ends else len(text))
+
+
+def split_items(text: str, start: int, end: int) -> list[Span]:
+    """Spans of the items of the enumeration text[start:end] (A、B、C和D)."""
+    spans, cursor = [], start
+    for chunk in text[start:end].split(ITEM_SEPARATOR):
+        spans.append(Span(cursor, cursor + len(chunk)))
+        cursor += len(chunk) + 1
+    if spans:
+        spans[-1:] = _split_final_joiner(text, spans[-1])
+    return [s for s in (_strip(text, span) for span in spans) if len(s) > 0]
+
+
+def _split_final_joiner(text: str, span: Span) -> list[Span]:
+    chunk = text[span.start : span.end]
+    for joiner in FINAL_JOINERS:
+        cut = chunk.rfind(joiner)
+        if cut >= 2 and len(chunk) - cut - len(joiner) >= 2:
+            return [Span(span.start, span.start + cut), Span(span.start + cut + len(joiner), span.end)]
+    return [span]
+
+
+def _strip(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    changed = True
+    while changed:
+        changed = False
+        for word in LEADING_WORDS:
+            if text.startswith(word, start) and end - start > len(word) + 1:
+                start += len(word)
+                changed = True
+    tail = LIST_TAIL.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    while start < end and text[start] in " \u3000":
+        start += 1
+    return Span(start, end)
+
+
+def items(context: Context, sentence: Sentence, start: int, end: int, make: str = "") -> list[Item]:
+    """The entities enumerated in text[start:end]; ``make`` types items that have no mention yet."""
+    found = []
+    for span in split_items(context.doc.text, start, end):
+        mention = context.covering(span.start, span.end) or _inner_mention(context, span)
+        if mention is None and make and _nameable(context.doc.text[span.start : span.end]):
+            mention = context.create(span, make, sentence)
+        elif mention is None:
+            type_name = suffix_type(context.doc.text[span.start : span.end])
+            mention = context.create(span, type_name, sentence) if type_name else None
+        if mention is not None:
+            found.append(Item(ref(mention), mention))
+    return found
+
+
+def _inner_mention(context: Context, span: Span) -> Mention | None:
+    """A mention ending the chunk and covering most of it (a verb left before it: 引进华美食品)."""
+    candidates = [m for m in context.ends.get(span.end, []) if m.span.start >= span.start]
+    best = max(candidates, key=lambda m: len(m.span), default=None)
+    if best is not None and len(best.span) * 2 >= len(span):
+        return best
+    return None
+
+
+def _nameable(text: str) -> bool:
+    return 2 <= len(text) <= MAX_ITEM and not re.search(r"[，,；;。0-9０-９%]", text)
+
+
+def suffix_type(text: str) -> str:
+    """The entity type a name's ending implies, or ''."""
+    if not _nameable(text) or len(text) > 20:
+        return ""
+    if text.startswith("《") and text.endswith("》"):
+        return "Policy"
+    for suffixes, type_name in SUFFIX_TYPES:
+        if text.endswith(suffixes) and len(text) > min(len(s) for s in suffixes if text.endswith(s)) + 1:
+            return type_name
+    return ""
+
+
+# --- rules over one sentence ------------------------------------------------------
+
+
+def find_all(pattern: re.Pattern[str], sentence: Sentence) -> Iterator[tuple[re.Match[str], int]]:
+    """Matches of ``pattern`` in the sentence, with the absolute offset of each."""
+    for match in pattern.finditer(sentence.text):
+        yield match, sentence.span.start + match.start()
+
+
+PARTNER = re.compile(r"(?:与|同|和)(?P<list>[^，,；;。与]{2,80}?)(?:等[^，,；;。]{0,12}?)?(?:开展|建立|签订|签署|达成|深化|加强|推进)?"
+                     r"[^，,；;。]{0,6}?(?:战略合作|合作|共建|签约|对接|协作|结对|携手|联手|组建医联体|建成远程医疗)")  # fmt: skip
+
+
+def partner_rule(context: Context, sentence: Sentence) -> None:
+    """与A、B等…合作/共建/签约: each item is a partner of the subject (the report's place when unnamed)."""
+    for match, offset in find_all(PARTNER, sentence):
+        list_start = offset + match.start("list") - match.start()
+        list_end = offset + match.end("list") - match.start()
+        partners = [i for i in items(context, sentence, list_start, list_end) if i.ref[0] in ORGANISATIONS]
+        subject = _subject_before(context, sentence, offset)
+        for item in partners:
+            context.add("partner", subject or context.place, item.ref, sentence, match.group())
+
+
+def _subject_before(context: Context, sentence: Sentence, position: int) -> Ref | None:
+    """An organisation named right before the trigger word, opening its clause."""
+    clause_start, _ = clause_bounds(sentence, position)
+    mention = max(
+        (m for m in context.ends.get(position, []) if m.type in ORGANISATIONS and m.span.start >= clause_start),
+        key=lambda m: len(m.span),
+        default=None,
+    )
+    if mention is None:
+        return None
+    lead = context.doc.text[clause_start : mention.span.start]
+    return ref(mention) if len(lead) <= 4 else None
+
+
+COBUILD = re.compile(r"(?:推动|推进)?(?P<list>[^，,；;。与]{4,60}?)(?:共建|联合共建|共同建设)")
+
+
+def cobuild_rule(context: Context, sentence: Sentence) -> None:
+    """A、B、C共建…: every pair of named parties are partners."""
+    for match, offset in find_all(COBUILD, sentence):
+        if "与" in sentence.text[max(0, match.start() - 20) : match.start()]:
+            continue  # 与…共建 is the partner rule's
+        start = offset + match.start("list") - match.start()
+        parties = [i for i in items(context, sentence, start, start + len(match.group("list")))
+                   if i.ref[0] in ORGANISATIONS]  # fmt: skip
+        for index, first in enumerate(parties):
+            for second in parties[index + 1 :]:
+                context.add("partner", first.ref, second.ref, sentence, match.group())
+
+
+INVITED = re.compile(
+    r"(?:引进|引入|吸引)(?P<list>[^，,；;。]{2,80}?)等(?P<noun>[^，,；;。]{0,12}?)(?P<what>战略合作者|战略投资者|合作伙伴|企业|龙头企业|项目)"
+)
+
+
+def invited_rule(context: Context, sentence: Sentence) -> None:
+    """引进A、B等战略合作者 → partner; 引进A、B等企业 → locatedIn the report's place."""
+    for match, offset in find_all(INVITED, sentence):
+        start = offset + match.start("list") - match.start()
+        kind = "partner" if match.group("what") in {"战略合作者", "战略投资者", "合作伙伴"} else "locatedIn"
+        make = "Enterprise" if "企业" in match.group("what") else ""
+        for item in items(context, sentence, start, start + len(match.group("list")), make):
+            if item.ref[0] in {"Enterprise", "Institution"}:
+                subject, obj = (context.place, item.ref) if kind == "partner" else (item.ref, context.place)
+                context.add(kind, subject, obj, sentence, match.group())
+
+
+SETTLED = re.compile(r"(?P<verb>落户|入驻|迁入|进驻|签约落户|落地)(?P<where>我区|我县|我市|本区|本县|我省)?")
+
+
+def settled_rule(context: Context, sentence: Sentence) -> None:
+    """A、B落户/入驻/迁入 我区 (or a named park right after): each item is located there."""
+    for match, offset in find_all(SETTLED, sentence):
+        clause_start, _ = clause_bounds(sentence, offset)
+        where = context.place if match.group("where") else _named_after(context, offset + len(match.group("verb")))
+        if where is None and match.group("verb") in {"落户", "迁入"}:
+            where = context.place  # 落户 with no place named: settled here, in the reporting place
+        if where is None:
+            continue
+        for item in items(context, sentence, clause_start, offset):
+            if item.ref[0] in {"Enterprise", "Institution", "Project"}:
+                context.add("locatedIn", item.ref, where, sentence, match.group())
+
+
+def _named_after(context: Context, position: int) -> Ref | None:
+    mention = context.mention_at(position) or context.mention_at(position + 1)
+    if mention is not None and mention.type in {"Place", "Park"}:
+        return ref(mention)
+    return None
+
+
+LEADERSHIP = re.compile(r"在(?P<list>[^，,；;。在]{2,40}?)(?:的)?(?:坚强|正确|统一)?领导下")
+
+
+def leadership_rule(context: Context, sentence: Sentence) -> None:
+    """在市委、市政府和区委的坚强领导下: the reporting government is subordinate to each."""
+    for match, offset in find_all(LEADERSHIP, sentence):
+        start = offset + 1
+        for item in items(context, sentence, start, start + len(match.group("list")), "GovernmentBody"):
+            if item.ref[0] == "GovernmentBody":
+                context.add("subordinateTo", context.government, item.ref, sentence, match.group())
+
+
+HOSTED = re.compile(r"(?P<verb>承办|举办|主办|筹办|举行|召开)")
+
+
+def hosted_rule(context: Context, sentence: Sentence) -> None:
+    """(成功)承办/举办 X: X is hosted by the named place before the verb, or by the report's place."""
+    for match, offset in find_all(HOSTED, sentence):
+        after = offset + len(match.group())
+        event = context.mention_at(after) or context.mention_at(after + 1)
+        if event is None or event.type != "Event":
+            continue
+        clause_start, _ = clause_bounds(sentence, offset)
+        named = [m for m in context.doc.mentions if m.type == "Place"
+                 and clause_start <= m.span.start and m.span.end <= offset and m.sentence == sentence.index]  # fmt: skip
+        host = ref(max(named, key=lambda m: m.span.end)) if named else context.place
+        context.add("hostedBy", ref(event), host, sentence, match.group() + event.text)
+
+
+ENROLLED = re.compile(
+    r"(?P<verb>纳入|列入|入选|获批|被确定为|被评为|成为)(?P<rest>[^，,；;。]{0,40}?(?:试点|名单|示范|项目库|计划))"
+)
+
+
+def enrolled_rule(context: Context, sentence: Sentence) -> None:
+    """A纳入/列入…试点: A is a member of the programme named after the verb."""
+    for match, offset in find_all(ENROLLED, sentence):
+        clause_start, _ = clause_bounds(sentence, offset)
+        subject = _last_mention(context, clause_start, offset, ORGANISATIONS | {"Project"})
+        rest_start = offset + len(match.group("verb"))
+        programme = _programme(context, rest_start, offset + len(match.group()))
+        if subject is not None and programme is not None:
+            context.add("memberOf", subject, programme, sentence, match.group())
+
+
+def _last_mention(context: Context, start: int, end: int, types: set[str]) -> Ref | None:
+    """The mention of one of ``types`` ending last in [start, end), preferring the longest."""
+    for position in range(end, start, -1):
+        found = [m for m in context.ends.get(position, []) if m.type in types and m.span.start >= start]
+        if found:
+            return ref(max(found, key=lambda m: len(m.span)))
+    return None
+
+
+def _programme(context: Context, start: int, end: int) -> Ref | None:
+    """The Policy/GlossaryTerm named in [start, end), or the whole 试点 phrase as one."""
+    found = [m for p in range(start, end) for m in context.starts.get(p, [])
+             if m.type in {"Policy", "GlossaryTerm"} and m.span.end <= end + 2]  # fmt: skip
+    if found:
+        return ref(max(found, key=lambda m: len(m.span)))
+    return None
+
+
+REPRESENTED = re.compile(
+    r"以(?P<list>[^，,；;。以]{2,60}?)(?:等)?(?:[^，,；;。]{0,12}的)?(?:为代表|为主|为重点|为核心|为引领)的?"
+)
+
+
+def represented_rule(context: Context, sentence: Sentence) -> None:
+    """以A、B为代表的X / 以A为主的X: items are part (or, for companies, members) of X."""
+    for match, offset in find_all(REPRESENTED, sentence):
+        after = offset + len(match.group())
+        whole = context.mention_at(after)
+        if whole is None or whole.type not in {"Industry", "Policy", "GlossaryTerm", "Park"}:
+            continue
+        start = offset + 1
+        for item in items(context, sentence, start, start + len(match.group("list"))):
+            kind = "memberOf" if item.ref[0] in {"Enterprise", "Institution"} else "partOf"
+            if kind == "memberOf" or item.ref[0] == whole.type:
+                context.add(kind, item.ref, ref(whole), sentence, match.group())
+
+
+GROUPED = re.compile(
+    r"(?P<list>[^，,；;。：:]{2,80}?)等(?:[0-9一二两三四五六七八九十]+[个项家])?(?P<rest>[^，,；;。]{0,12}?)(?:重点项目|项目|试点|示范项目)"
+)
+
+
+def grouped_rule(context: Context, sentence: Sentence) -> None:
+    """A、B等深哈合作重点项目: the items are members of the programme named before 项目."""
+    for match, offset in find_all(GROUPED, sentence):
+        rest_start = offset + match.start("rest") - match.start()
+        programme = _programme(context, rest_start, rest_start + len(match.group("rest")))
+        if programme is None:
+            continue
+        start = offset
+        for item in items(context, sentence, start, start + len(match.group("list"))):
+            if item.ref[0] in {"Project", "Enterprise", "Park", "Policy"} and item.ref != programme:
+                context.add("memberOf", item.ref, programme, sentence, match.group())
+
+
+# --- rules inside the glossary (名词解释) -------------------------------------------
+
+
+COUNTED_LIST = re.compile(
+    r"(?P<list>[^，,；;。：:即]{2,120}?)(?:等)?[0-9一二两三四五六七八九十]+(?:大|个|项|类)(?P<noun>[^，,；;。]{0,10}?)(?P<head>产业|行业|行动|改革|战略|工程|政策|平台)"
+)
+EXPLAINED = re.compile(r"即(?P<list>[^；;。]{2,200}?)(?=[；;。]|$)")
+HEAD_TYPES = {"产业": "Industry", "行业": "Industry", "行动": "Policy", "改革": "Policy", "战略": "Policy",
+              "工程": "Policy", "政策": "Policy", "平台": "Project"}  # fmt: skip
+
+
+def glossary_rule(context: Context, sentence: Sentence) -> None:
+    """In a 名词解释 entry, what its definition enumerates is part of the term."""
+    term = _glossary_term(context, sentence)
+    if term is None:
+        return
+    for match, offset in find_all(COUNTED_LIST, sentence):
+        start = offset
+        head = HEAD_TYPES[match.group("head")]
+        for item in items(context, sentence, start, start + len(match.group("list")), head):
+            context.add("partOf", item.ref, term, sentence, match.group())
+    for match, offset in find_all(EXPLAINED, sentence):
+        start = offset + 1
+        end = start + len(match.group("list"))
+        if COUNTED_LIST.search(match.group("list")):
+            continue
+        for item in items(context, sentence, start, end, "Policy" if "《" in match.group("list") else ""):
+            context.add("partOf", item.ref, term, sentence, match.group()[:40])
+    _named_parts(context, sentence, term)
+
+
+def _glossary_term(context: Context, sentence: Sentence) -> Ref | None:
+    for entry in context.doc.glossary:
+        if entry.span.start <= sentence.span.start < entry.span.end:
+            return ("GlossaryTerm", name_key(entry.term))
+    return None
+
+
+QUOTED_PART = re.compile(r"“(?P<name>[^”]{1,12})”\s*[,，]?\s*即")
+
+
+def _named_parts(context: Context, sentence: Sentence, term: Ref) -> None:
+    """“六保”即…: a named part of the term that the text also names elsewhere."""
+    for match, offset in find_all(QUOTED_PART, sentence):
+        start = offset + 1
+        mention = context.mention_at(start, start + len(match.group("name")))
+        mention = mention or context.covering(offset, offset + len(match.group("name")) + 2)
+        if mention is not None and mention.type != "GlossaryTerm":
+            context.add("partOf", ref(mention), term, sentence, match.group())
+
+
+# --- rules over names across the document --------------------------------------------
+
+
+PHASE = re.compile(
+    r"^(?P<whole>.{2,}?)(?:[一二三四五六七八九十0-9]+期(?:工程|项目)?|[东南西北]区|[A-Z]区|分院|分校|院区)$"
+)
+FACILITY = re.compile(r"^(?P<whole>.{2,}?)(?:体育馆|图书馆|实验楼|教学楼|综合楼|运动场|冰球馆|新院区项目|新院区)$")
+
+
+def name_rules(context: Context) -> None:
+    """Relations a name states: 四通新材二期 operatedBy 四通新材, 金台经济开发区北区 partOf 金台经济开发区."""
+    by_name = _mentions_by_name(context)
+    for mention in context.doc.mentions + context.created:
+        if mention.type not in {"Project", "Park", "Institution"}:
+            continue
+        _owner_by_name(context, mention, by_name)
+
+
+def _mentions_by_name(context: Context) -> dict[str, Mention]:
+    names: dict[str, Mention] = {}
+    for mention in sorted(context.doc.mentions + context.created, key=lambda m: (m.span.start, m.type)):
+        for name in {mention.text, mention.canonical} - {""}:
+            names.setdefault(name, mention)
+    return names
+
+
+def _owner_by_name(context: Context, mention: Mention, by_name: dict[str, Mention]) -> None:
+    sentence = context.doc.sentences[mention.sentence] if mention.sentence < len(context.doc.sentences) else None
+    if sentence is None:
+        return
+    for pattern in (PHASE, FACILITY):
+        match = pattern.match(mention.text)
+        whole = by_name.get(match.group("whole")) if match else None
+        if whole is not None and whole.type in {"Project", "Park", "Institution", "Enterprise"}:
+            kind = "operatedBy" if whole.type == "Enterprise" or match.group().endswith("项目") else "partOf"
+            context.add(kind, ref(mention), ref(whole), sentence, mention.text)
+            return
+    if mention.type in {"Project", "Park"}:
+        owner = _leading_enterprise(mention, by_name)
+        if owner is not None:
+            context.add("operatedBy", ref(mention), ref(owner), sentence, mention.text)
+
+
+def _leading_enterprise(mention: Mention, by_name: dict[str, Mention]) -> Mention | None:
+    """鑫达集团30万吨复合材料项目 → 鑫达集团: the longest enterprise name the project's name starts with."""
+    for cut in range(len(mention.text) - 2, 1, -1):
+        owner = by_name.get(mention.text[:cut])
+        if owner is not None and owner.type == "Enterprise":
+            return owner
+    return None
+
+
+def event_place_rule(context: Context) -> None:
+    """北京冬奥会 hostedBy 北京: an event whose name starts with a place name that the text also names."""
+    by_name = _mentions_by_name(context)
+    for mention in context.doc.mentions:
+        if mention.type != "Event" or mention.sentence >= len(context.doc.sentences):
+            continue
+        for cut in range(min(len(mention.text) - 2, 8), 1, -1):
+            place = by_name.get(mention.text[:cut])
+            if place is not None and place.type == "Place":
+                sentence = context.doc.sentences[mention.sentence]
+                context.add("hostedBy", ref(mention), ref(place), sentence, mention.text)
+                break
+
+
+SENTENCE_RULES = (partner_rule, cobuild_rule, invited_rule, settled_rule, leadership_rule, hosted_rule,
+                  enrolled_rule, represented_rule, grouped_rule)  # fmt: skip
+GLOSSARY_RULES = (glossary_rule, represented_rule, partner_rule)
+DOCUMENT_RULES = (name_rules, event_place_rule)
