@@ -42,6 +42,7 @@ _POST_CUT = re.compile(
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
+_LONGEST_NAME = 30
 _DEEDS = ("通过", "入选", "进入", "获得", "得到", "落户", "列入")
 _THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
 _CAPACITY = ("吨", "千瓦", "兆瓦", "台", "辆", "套", "立方米", "平方米", "千伏安", "标准箱")
@@ -151,9 +152,9 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     end = match.end()
     after = _after_qualifier(text, end)
     if after:
-        if after in ("以上", "以下") and _THRESHOLD_NOUN.match(text[end + len(after) : end + len(after) + 1] or " "):
-            if text[end + len(after) : end + len(after) + 1] not in "的":
-                return None  # 5亿元以上项目: a size class, not a fact
+        following = text[end + len(after) : end + len(after) + 1]
+        if after in ("以上", "以下") and _THRESHOLD_NOUN.match(following or " ") and following != "的":
+            return None  # 5亿元以上项目: a size class, not a fact
         qualifier = qualifier or _qualifiers_after()[after]
         end += len(after)
     if chinese and not _plausible_chinese(text, match, value, unit, qualifier):
@@ -403,8 +404,8 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             core = group[0] if group else core
         if len(core) < 2 or money_verb:
             core = _fallback(figures, readings, posts, names, i, money_verb)
-        if not core:
-            names.append([])
+        if not core or len(core) > _LONGEST_NAME:
+            names.append([])  # no name, or a run of text without clause boundaries
             continue
         items = _list_items(core, reading)
         if "分别" in reading.verbs and len(items) > 1:

@@ -70,7 +70,9 @@ _DROP = set("“”\"'‘’《》〈〉「」『』 \t\r\n\u3000")
 def segment(name: str) -> str:
     """One IRI path segment for ``name``: percent-encoded UTF-8, never empty."""
     encoded = quote(name_key(name) or "_", safe=_SAFE)
-    return encoded[:600]
+    cut = encoded[:600]
+    escape = cut.rfind("%", len(cut) - 2)
+    return cut[:escape] if escape >= 0 else cut  # never split a %XX escape
 
 
 def entity_iri(type_name: str, key: str, scope: str = "") -> str:
