@@ -221,6 +221,10 @@ def _entities(w: GraphWriter) -> None:
 @builder
 def _relations(w: GraphWriter) -> None:
     nodes = {(e.type, e.key): w.entity(e) for e in w.doc.entities}
+    # Extractors name an end by the mention's own name; resolve may have merged it into a longer label.
+    for entity in w.doc.entities:
+        for alias in sorted(entity.aliases):
+            nodes.setdefault((entity.type, ns.name_key(alias)), w.entity(entity))
     for relation in w.doc.relations:
         _relation(w, relation, nodes)
 
