@@ -28,22 +28,23 @@ from kg.rdf.namespaces import name_key
 from kg.segment.glossary import term_aliases
 
 _ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,}(?:县|市|区|省|镇|乡|旗)$")
+_STREET = re.compile(r"(?:路|街|大道|公园|小区|社区|家园|楼|桥)$")
+# Glossary pointers written inside a name (“六稳[4]”) are no part of it.
+_MARKER = re.compile(r"\^?\[\d{1,2}\]|【\d{1,2}】|〔\d{1,2}〕")
 _LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省"}
 
 
 @extractor("entities")
 def extract_entities(doc: Document) -> None:
     glossary_keys = {name_key(form) for entry in doc.glossary for form in term_aliases(entry.term)}
-    glossary_start = min((e.span.start for e in doc.glossary), default=len(doc.text))
     level = _LEVELS.get(doc.meta.level, "")
     for sentence in doc.sentences:
-        if sentence.span.start >= glossary_start:
-            break  # the glossary's own prose would only repeat the report's names
         for candidate in sentence_candidates(sentence.text, level):
             name = sentence.text[candidate.start : candidate.end]
-            if name_key(candidate.canonical or name) in glossary_keys:
+            canonical = _MARKER.sub("", candidate.canonical or name)
+            if name_key(canonical) in glossary_keys:
                 continue
-            doc.mentions.append(_mention(sentence, candidate, name))
+            doc.mentions.append(_mention(sentence, candidate, name, canonical if canonical != name else ""))
 
 
 def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
@@ -61,7 +62,18 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *_place_tokens(toks),
         *head_candidates(toks),
     ]
-    return sorted(_without_crossings(proposed), key=lambda c: (c.start, c.end, c.type))
+    kept = _without_crossings(proposed)
+    return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
+
+
+def _without_inner_places(kept: list[Candidate], text: str) -> list[Candidate]:
+    """新疆 inside 新疆大街 names the street, not the region."""
+    streets = [c for c in kept if c.type in ("Place", "Project") and _STREET.search(text[c.start : c.end])]
+    return [
+        c
+        for c in kept
+        if not (c.type == "Place" and any(s.start <= c.start and c.end <= s.end and s != c for s in streets))
+    ]
 
 
 def _place_tokens(toks: list[Token]) -> list[Candidate]:
@@ -94,7 +106,7 @@ def _crosses(a: Candidate, b: Candidate) -> bool:
     )
 
 
-def _mention(sentence: Sentence, candidate: Candidate, name: str) -> Mention:
+def _mention(sentence: Sentence, candidate: Candidate, name: str, canonical: str) -> Mention:
     start = sentence.span.start + candidate.start
     return Mention(
         text=name,
@@ -102,5 +114,5 @@ def _mention(sentence: Sentence, candidate: Candidate, name: str) -> Mention:
         span=Span(start, start + len(name)),
         sentence=sentence.index,
         source=candidate.source,
-        canonical=candidate.canonical,
+        canonical=canonical,
     )

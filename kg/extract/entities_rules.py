@@ -13,8 +13,8 @@ from kg.extract.entities_text import Candidate, Token, gazetteer, industries
 
 _NUM = "一二三四五六七八九十百零〇两"
 LEVEL_ORGANS = re.compile(
-    rf"(?<![{_NUM}\u4e00-\u9fff])(?:党中央|中共中央|(?:[省市区县州镇乡])(?:委|人民政府|政府|人大常委会|人大|政协|纪委监委|纪委))"
-    rf"|(?<=[、，,和及与])(?:[省市区县])(?:委|政府|人大|政协)"
+    r"党中央|中共中央|(?<![城都超门全本各该外内省市区县])[省市区县州镇乡]"
+    r"(?:委(?![员托屈派])|人民政府|政府(?![性采])|人大常委会|人大(?!代表)|政协(?!委员)|纪委监委|纪委)"
 )
 BARE_ORGANS = re.compile(r"(?<![\u4e00-\u9fff])(人大|政协)(?![\u4e00-\u9fff]{0,1}委员)")
 EVENTS = re.compile(
@@ -30,7 +30,7 @@ DOCUMENT = re.compile(r"《([^《》]{4,60})》")
 DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典)(（草案）)?$")
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
-    rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u9fff]{{2,10}}?)(?:等)?(?:[{_NUM}\d]+(?:大|个|所|家|类))?"
+    rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u9fff]{{2,10}}?)(?:等)?(?:[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?)?"
     r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|大学|高校|院校|企业|公司)"
 )
 LIST_TYPES = {
@@ -121,16 +121,27 @@ def list_candidates(text: str) -> list[Candidate]:
         type_name = LIST_TYPES[match.group(2)]
         position = match.start(1)
         for item in match.group(1).split("、"):
-            if _good_item(item, type_name):
-                out.append(Candidate(position, position + len(item), type_name, priority=2, source="lists"))
+            name = _list_item(item, type_name)
+            if name:
+                start = position + len(item) - len(name)
+                out.append(Candidate(start, start + len(name), type_name, priority=2, source="lists"))
             position += len(item) + 1
     return out
 
 
-def _good_item(item: str, type_name: str) -> bool:
-    if type_name == "Industry":
-        return item in industries() or (INDUSTRY_SUFFIX.search(item) is not None and len(item) <= 8)
-    return 2 <= len(item) <= 8
+_ITEM_LEAD = re.compile(r"^.*[与了和及对在把向同将以]")
+
+
+def _list_item(item: str, type_name: str) -> str:
+    """The name an item holds; the first item may carry the sentence's verb (优先发展绿色食品)."""
+    if type_name != "Industry":
+        name = _ITEM_LEAD.sub("", item)
+        return name if 2 <= len(name) <= 8 else ""
+    for cut in range(len(item) - 1):
+        tail = item[cut:]
+        if tail in industries() or (cut == 0 and INDUSTRY_SUFFIX.search(tail) and len(tail) <= 8):
+            return tail
+    return ""
 
 
 def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:

@@ -22,6 +22,10 @@ QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,60}》")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+# jieba words that glue two name heads together and so hide the second name's start.
+_SPLIT_WORDS = ("街道社区", "社区服务中心")
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     word: str
@@ -91,6 +95,8 @@ def _tokenizer() -> jieba.Tokenizer:
         tokenizer.add_word(head, 2000)
     for word in industries():
         tokenizer.add_word(word, 1000)
+    for word in _SPLIT_WORDS:
+        tokenizer.del_word(word)
     return tokenizer
 
 
