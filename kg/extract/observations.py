@@ -27,7 +27,7 @@ _SUBJECT_TYPES = ("Enterprise", "Park", "Project", "Institution", "Event")
 _NAME_TYPES = ("Enterprise", "Park", "Project", "Event", "Policy", "Institution", "GovernmentBody", "GlossaryTerm")
 _MONEY_VERBS = ("前期投资", "计划投资", "总投资", "完成投资", "投资", "投入", "总投入")
 _LEAD = re.compile(
-    r"^(?:其中|同时|并且|并|全年|年内|今年|去年|当年|全区|全县|全市|全镇|我区|我县|我市|全域|共|累计|预计|初步统计|"
+    r"^(?:其中|同时|并且|并|力争|确保|争取|预计|仅|全年|年内|今年|去年|当年|全区|全县|全市|全镇|我区|我县|我市|全域|共|累计|预计|初步统计|"
     r"\d{4}年(?:全年|底|末)?|\d{1,2}[-—–~]\d{1,2}月份?|“?十[一二三四五六]五”?(?:期间|时期)?|五年来|过去五年|"
     r"一年来|按可比口径计算|按可比口径|可比口径|同口径|完成(?!投资)|实现|达到|新增加|的)"
 )
@@ -183,9 +183,9 @@ def unit_parts_prefix_only() -> frozenset[str]:
 
 
 def _is_modifier(text: str, end: int, unit: str) -> bool:
-    """4个月 is a time span, 24小时自助服务 and 1小时物流圈 describe a service: none is a figure."""
+    """4个月 is a time span, 二星级 a grade, 24小时自助服务 a kind of service: none is a figure."""
     following = text[end : end + 1]
-    if unit == "个" and following == "月":
+    if (unit, following) in (("个", "月"), ("星", "级")) or (unit.endswith("人") and following == "民"):
         return True
     return (
         unit in ("小时", "分钟")
@@ -396,7 +396,7 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             if figures[i - 1].start == figure.start or "结构" not in core:
                 core = _strip_part(names[i - 1][0])  # 由20.8：36.7：42.5调整优化为17.7：33.4：48.9
         elif posts[i] and not figure.part_label and not reading.direction:
-            core = posts[i] + (core if money_verb and unit_parts(figure.unit).kind == "money" else "")
+            core = posts[i] + (core if money_verb and _is_money(figure.unit) else "")
             money_verb = False
         if "分别" in reading.verbs and len(core) < 2:
             # 比“十二五”末分别增长52.4%、76.8%: one figure for each indicator just named
@@ -418,6 +418,11 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             core = group[i - group_start] if _same_group(text, figures[i - 1], figure) else core
         names.append([_finish(core, figure)])
     return names
+
+
+def _is_money(unit: str) -> bool:
+    """亿元, 万美元, or a bare 亿/万 after an investment verb (总投资26亿)."""
+    return unit_parts(unit).kind in ("money", "number")
 
 
 def _run_length(text: str, figures: list[Figure], i: int) -> int:
@@ -450,7 +455,7 @@ def _fallback(
                 post = posts[j]
                 break
     if post:
-        return post + (readings[i].core if money and unit_parts(figures[i].unit).kind == "money" else "")
+        return post + (readings[i].core if money and _is_money(figures[i].unit) else "")
     if i and names[i - 1]:
         previous = _strip_part(names[i - 1][0])
         suffix = readings[i].core if money else ""
@@ -463,6 +468,8 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
     stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
     rest = text[figure.end : stop]
     rest = _until_stop(rest)
+    if any(rest.startswith(word) for word, _kind, _value in _suffix_words()):
+        return ""  # 由15.3%降到12%: a verb follows, not a name
     rest = _POST_LEAD.sub("", rest)
     cut = _POST_CUT.search(rest)
     if cut and cut.start() == 0:
@@ -565,7 +572,7 @@ def _status_and_period(text: str, figure: Figure, reading: Reading, context: Par
     elif status == "actual" and _says_target(before[_clause_start(text, figure.start) :]):
         status = "target"  # 未来三年产值将突破10亿元
     period = reading.period or _period_in(before) or context.period
-    if "年均" in reading.verbs or "年均增长" in reading.verbs:
+    if any(verb.startswith("年均") for verb in reading.verbs):
         period = context.span or period
     if status != "target" and _planned_investment(text, figure, reading):
         return "target", ""
