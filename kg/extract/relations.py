@@ -31,7 +31,7 @@ ITEM_SEPARATOR = "、"
 # Words that join the last two items of an enumeration.
 FINAL_JOINERS = ("以及", "和", "及", "与", "同")
 # Verbs and adverbs that can stand before the first item of a list.
-LEADING_WORDS = ("全面", "积极", "大力", "加快", "进一步", "持续", "着力", "优先", "重点", "成功", "先后", "相继",
+LEADING_WORDS = ("了", "全面", "积极", "大力", "加快", "进一步", "持续", "着力", "优先", "重点", "成功", "先后", "相继",
                  "引进", "引入", "推进", "推动", "加强", "深化", "依托", "支持", "扶持", "培育", "发展", "组建",
                  "实现", "包括", "即", "以", "与", "同", "和", "在", "对", "由", "将", "把", "是", "有", "做强",
                  "优化提升", "提升", "打造", "围绕", "聚焦", "吸引", "促成", "推进与", "加强与", "深化与")  # fmt: skip
@@ -244,8 +244,9 @@ def items(context: Context, sentence: Sentence, start: int, end: int, make: str 
 
 
 def _inner_mention(context: Context, span: Span) -> Mention | None:
-    """A mention ending the chunk and covering most of it (a verb left before it: 引进华美食品)."""
+    """A mention ending or opening the chunk and covering most of it (引进华美食品, 省中医大二院“医联体”)."""
     candidates = [m for m in context.ends.get(span.end, []) if m.span.start >= span.start]
+    candidates += [m for m in context.starts.get(span.start, []) if m.span.end <= span.end]
     best = max(candidates, key=lambda m: len(m.span), default=None)
     if best is not None and len(best.span) * 2 >= len(span):
         return best
@@ -277,19 +278,59 @@ def find_all(pattern: re.Pattern[str], sentence: Sentence) -> Iterator[tuple[re.
         yield match, sentence.span.start + match.start()
 
 
-PARTNER = re.compile(r"(?:与|同|和)(?P<list>[^，,；;。与]{2,80}?)(?:等[^，,；;。]{0,12}?)?(?:开展|建立|签订|签署|达成|深化|加强|推进)?"
-                     r"[^，,；;。]{0,6}?(?:战略合作|合作|共建|签约|对接|协作|结对|携手|联手|组建医联体|建成远程医疗)")  # fmt: skip
+PARTNER = re.compile(
+    r"(?:与|同)(?P<list>[^，,；;。与]{2,80}?)(?:战略合作|合作|共建|签约|对接|协作|结对|携手|联手|组建医联体|建成远程医疗)"
+)
+# Verbs between the partners and the trigger word: 与A、B建立战略合作.
+TRAILING_VERBS = ("开展", "建立", "签订", "签署", "达成", "深化", "加强", "推进", "建成", "组建", "共同", "深度", "全面",
+                  "产业", "密切", "务实", "常态化", "长期")  # fmt: skip
+# What the noun after 等 says the items are: 等企业, 等科研院所.
+NOUN_TYPES = (("企业", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("投资者", "Enterprise"),
+              ("合作者", "Enterprise"), ("院所", "Institution"), ("高校", "Institution"), ("院校", "Institution"),
+              ("医院", "Institution"), ("协会", "Institution"), ("商会", "Institution"))  # fmt: skip
+
+
+def list_part(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """The enumeration inside text[start:end], cut at 等 or before trailing verbs, and the type 等… implies."""
+    body = text[start:end]
+    if "等" in body:
+        cut = body.index("等")
+        return start, start + cut, _noun_type(body[cut + 1 :])
+    changed = True
+    while changed:
+        changed = False
+        for verb in TRAILING_VERBS:
+            if body.endswith(verb) and len(body) > len(verb) + 1:
+                body = body[: -len(verb)]
+                changed = True
+    return start, start + len(body), ""
+
+
+def _noun_type(noun: str) -> str:
+    return next((type_name for word, type_name in NOUN_TYPES if word in noun), "")
 
 
 def partner_rule(context: Context, sentence: Sentence) -> None:
-    """与A、B等…合作/共建/签约: each item is a partner of the subject (the report's place when unnamed)."""
+    """与A、B等…合作/共建/签约: each item is a partner of the subject (the report's place when unnamed).
+
+    A clause that opens with 与 shares the subject of the clause before it (区医院与A组建医联体，与B建成…).
+    """
+    carried: Ref | None = None
     for match, offset in find_all(PARTNER, sentence):
-        list_start = offset + match.start("list") - match.start()
-        list_end = offset + match.end("list") - match.start()
-        partners = [i for i in items(context, sentence, list_start, list_end) if i.ref[0] in ORGANISATIONS]
+        body_start = offset + match.start("list") - match.start()
+        start, end, make = list_part(context.doc.text, body_start, body_start + len(match.group("list")))
+        partners = [i for i in items(context, sentence, start, end, make) if i.ref[0] in ORGANISATIONS]
         subject = _subject_before(context, sentence, offset)
+        if subject is None and _opens_clause(context, sentence, offset):
+            subject = carried
+        carried = subject
         for item in partners:
             context.add("partner", subject or context.place, item.ref, sentence, match.group())
+
+
+def _opens_clause(context: Context, sentence: Sentence, position: int) -> bool:
+    clause_start, _ = clause_bounds(sentence, position)
+    return position - clause_start <= 1
 
 
 def _subject_before(context: Context, sentence: Sentence, position: int) -> Ref | None:
@@ -332,7 +373,7 @@ def invited_rule(context: Context, sentence: Sentence) -> None:
     for match, offset in find_all(INVITED, sentence):
         start = offset + match.start("list") - match.start()
         kind = "partner" if match.group("what") in {"战略合作者", "战略投资者", "合作伙伴"} else "locatedIn"
-        make = "Enterprise" if "企业" in match.group("what") else ""
+        make = "" if match.group("what") == "项目" else "Enterprise"
         for item in items(context, sentence, start, start + len(match.group("list")), make):
             if item.ref[0] in {"Enterprise", "Institution"}:
                 subject, obj = (context.place, item.ref) if kind == "partner" else (item.ref, context.place)
