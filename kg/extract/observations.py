@@ -43,6 +43,7 @@ _POST_CUT = re.compile(
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
 _LONGEST_NAME = 30
+_UNDATED = "报告期"  # a report whose year is unknown: its figures belong to the reporting period
 _DEEDS = ("通过", "入选", "进入", "获得", "得到", "落户", "列入")
 _THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
 _CAPACITY = ("吨", "千瓦", "兆瓦", "台", "辆", "套", "立方米", "平方米", "千伏安", "标准箱")
@@ -571,11 +572,11 @@ def _status_and_period(text: str, figure: Figure, reading: Reading, context: Par
         status = "expected"
     elif status == "actual" and _says_target(before[_clause_start(text, figure.start) :]):
         status = "target"  # 未来三年产值将突破10亿元
-    period = reading.period or _period_in(before) or context.period
+    period = reading.period or _period_in(before) or context.period or _UNDATED
     if any(verb.startswith("年均") for verb in reading.verbs):
         period = context.span or period
     if status != "target" and _planned_investment(text, figure, reading):
-        return "target", ""
+        return "target", period  # the period it was reported in: a planned size has no period of its own
     return status, period
 
 

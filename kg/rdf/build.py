@@ -258,9 +258,20 @@ def _observations(w: GraphWriter) -> None:
         w.add(dataset, term(ns.QB, "structure"), gov("ReportIndicatorStructure"))
         w.add(dataset, term(ns.DCT, "source"), w.report)
         w.add(dataset, term(ns.RDFS, "label"), zh(f"{w.doc.meta.title or w.doc.id} 指标"))
-    subjects = {(e.type, e.key): w.entity(e) for e in w.doc.entities}
+    subjects = _subject_nodes(w)
     for index, observation in enumerate(w.doc.observations):
         _observation(w, index, observation, dataset, subjects)
+
+
+def _subject_nodes(w: GraphWriter) -> dict[tuple[str, str], NamedNode]:
+    """(type, key) → entity node, by canonical key and by every alias (resolve may merge a short name)."""
+    nodes: dict[tuple[str, str], NamedNode] = {}
+    for entity in sorted(w.doc.entities, key=lambda e: (e.type, e.key)):
+        for alias in sorted(entity.aliases):
+            nodes.setdefault((entity.type, ns.name_key(alias)), w.entity(entity))
+    for entity in w.doc.entities:
+        nodes[(entity.type, entity.key)] = w.entity(entity)
+    return nodes
 
 
 def _observation(
@@ -289,7 +300,7 @@ def _observation(
     _optional(w, node, ob)
     if ob.subject is not None and ob.subject in subjects:
         w.add(node, gov("subject"), subjects[ob.subject])
-    elif ob.subject is None:
+    else:  # the report's own place, also when the named subject did not survive resolve
         place = _report_place(w)
         if place is not None:
             w.add(node, gov("refArea"), place)
