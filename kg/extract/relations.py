@@ -63,7 +63,26 @@ SUFFIX_TYPES: tuple[tuple[tuple[str, ...], str], ...] = (
         "Institution",
     ),
     (("产业园", "开发区", "集聚区", "示范区", "园区", "新区", "片区", "农谷", "新高地"), "Park"),
-    (("改革", "行动", "战略", "规划", "政策", "办法", "机制", "制度", "方案", "计划", "工程", "试点"), "Policy"),
+    (
+        (
+            "改革",
+            "行动",
+            "战略",
+            "规划",
+            "政策",
+            "办法",
+            "机制",
+            "制度",
+            "方案",
+            "计划",
+            "工程",
+            "试点",
+            "攻坚",
+            "条例",
+            "体系",
+        ),
+        "Policy",
+    ),
     (("平台",), "Project"),
     (("党委", "市委", "县委", "区委", "省委", "政府", "人大", "政协", "党中央", "国务院"), "GovernmentBody"),
 )
@@ -192,13 +211,17 @@ def clause_bounds(sentence: Sentence, position: int) -> tuple[int, int]:
 
 
 def split_items(text: str, start: int, end: int) -> list[Span]:
-    """Spans of the items of the enumeration text[start:end] (A、B、C和D)."""
+    """Spans of the items of the enumeration text[start:end] (A、B、C和D, 《A》《B》)."""
     spans, cursor = [], start
-    for chunk in text[start:end].split(ITEM_SEPARATOR):
-        spans.append(Span(cursor, cursor + len(chunk)))
-        cursor += len(chunk) + 1
-    if spans:
-        spans[-1:] = _split_final_joiner(text, spans[-1])
+    for position in range(start, end):
+        if text[position] == ITEM_SEPARATOR:
+            spans.append(Span(cursor, position))
+            cursor = position + 1
+        elif text[position] == "《" and position > cursor and text[position - 1] == "》":
+            spans.append(Span(cursor, position))  # titles in a row need no separator
+            cursor = position
+    spans.append(Span(cursor, end))
+    spans[-1:] = _split_final_joiner(text, spans[-1])
     return [s for s in (_strip(text, span) for span in spans) if len(s) > 0]
 
 
@@ -263,6 +286,8 @@ def suffix_type(text: str) -> str:
         return ""
     if text.startswith("《") and text.endswith("》"):
         return "Policy"
+    if gazetteer().lookup(re.sub(r"[(（][^)）]*[)）]$", "", text)) is not None:
+        return "Place"
     for suffixes, type_name in SUFFIX_TYPES:
         if text.endswith(suffixes) and len(text) > min(len(s) for s in suffixes if text.endswith(s)) + 1:
             return type_name
@@ -423,14 +448,30 @@ def hosted_rule(context: Context, sentence: Sentence) -> None:
     """(成功)承办/举办 X: X is hosted by the named place before the verb, or by the report's place."""
     for match, offset in find_all(HOSTED, sentence):
         after = offset + len(match.group())
-        event = context.mention_at(after) or context.mention_at(after + 1)
-        if event is None or event.type != "Event":
+        event = _event_after(context, sentence, after)
+        if event is None:
             continue
         clause_start, _ = clause_bounds(sentence, offset)
         named = [m for m in context.doc.mentions if m.type == "Place"
                  and clause_start <= m.span.start and m.span.end <= offset and m.sentence == sentence.index]  # fmt: skip
         host = ref(max(named, key=lambda m: m.span.end)) if named else context.place
         context.add("hostedBy", ref(event), host, sentence, match.group() + event.text)
+
+
+EVENT_NAME = re.compile(
+    r"[^，,；;。、和及]{2,30}?(?:大会|博览会|交易会|洽谈会|论坛|峰会|运动会|锦标赛|公开赛|联赛|文化节|旅游节|艺术节|展览会|年会|大赛)"
+)
+
+
+def _event_after(context: Context, sentence: Sentence, position: int) -> Mention | None:
+    """The event named after 承办/举办: a mention, or a name ending in 大会/博览会/论坛… (made a mention)."""
+    mention = context.mention_at(position) or context.mention_at(position + 1)
+    if mention is not None:
+        return mention if mention.type == "Event" else None
+    found = EVENT_NAME.match(context.doc.text, position, sentence.span.end)
+    if found is None or found.group().startswith(("了", "好", "各类", "各种", "系列", "多场", "一批")):
+        return None
+    return context.create(Span(found.start(), found.end()), "Event", sentence)
 
 
 ENROLLED = re.compile(
@@ -468,22 +509,48 @@ def _programme(context: Context, start: int, end: int) -> Ref | None:
 
 
 REPRESENTED = re.compile(
-    r"以(?P<list>[^，,；;。以]{2,60}?)(?:等)?(?:[^，,；;。]{0,12}的)?(?:为代表|为主|为重点|为核心|为引领)的?"
+    r"以(?P<list>[^，,；;。以]{2,60}?)(?:等)?(?:[^，,；;。]{0,12}的)?(?:为代表|为主|为重点|为核心|为引领)的?|"
+    r"以(?P<firms>[^，,；;。以]{2,40}?)等[^，,；;。]{0,12}的(?=[^，,；;。]{2,12}产业集群)"
 )
+WHOLE_INDUSTRY = re.compile(r"[^，,；;。和、]{2,12}?(?:产业|服务业|制造业|行业)")
 
 
 def represented_rule(context: Context, sentence: Sentence) -> None:
     """以A、B为代表的X / 以A为主的X: items are part (or, for companies, members) of X."""
+    represented(context, sentence)
+
+
+def represented(context: Context, sentence: Sentence) -> list[Mention]:
+    """The wholes that 以…为代表的 names, after linking their parts."""
+    wholes = []
     for match, offset in find_all(REPRESENTED, sentence):
         after = offset + len(match.group())
-        whole = context.mention_at(after)
+        whole = _whole_after(context, sentence, after)
         if whole is None or whole.type not in {"Industry", "Policy", "GlossaryTerm", "Park"}:
             continue
-        start = offset + 1
-        for item in items(context, sentence, start, start + len(match.group("list"))):
+        group = "list" if match.group("list") else "firms"
+        start = offset + match.start(group) - match.start()
+        make = (
+            "Enterprise" if group == "firms" or "产业集群" in sentence.text[after - sentence.span.start :][:14] else ""
+        )
+        make = make or (whole.type if whole.type == "Industry" else "")
+        for item in items(context, sentence, start, start + len(match.group(group)), make):
             kind = "memberOf" if item.ref[0] in {"Enterprise", "Institution"} else "partOf"
             if kind == "memberOf" or item.ref[0] == whole.type:
                 context.add(kind, item.ref, ref(whole), sentence, match.group())
+        wholes.append(whole)
+    return wholes
+
+
+def _whole_after(context: Context, sentence: Sentence, position: int) -> Mention | None:
+    """The named whole after 为代表的: a mention there, or an industry name ending in 产业 (made a mention)."""
+    mention = context.mention_at(position)
+    if mention is not None:
+        return mention
+    found = WHOLE_INDUSTRY.match(context.doc.text, position, sentence.span.end)
+    if found is None:
+        return None
+    return context.create(Span(found.start(), found.end()), "Industry", sentence)
 
 
 GROUPED = re.compile(
@@ -511,6 +578,7 @@ COUNTED_LIST = re.compile(
     r"(?P<list>[^，,；;。：:即]{2,120}?)(?:等)?[0-9一二两三四五六七八九十]+(?:大|个|项|类)(?P<noun>[^，,；;。]{0,10}?)(?P<head>产业|行业|行动|改革|战略|工程|政策|平台)"
 )
 EXPLAINED = re.compile(r"即(?P<list>[^；;。]{2,200}?)(?=[；;。]|$)")
+COUNT_TAIL = re.compile(r"(?:等)?[0-9一二两三四五六七八九十]+(?:大|个|项|类|件)[^、，,；;。]{0,6}$")
 HEAD_TYPES = {"产业": "Industry", "行业": "Industry", "行动": "Policy", "改革": "Policy", "战略": "Policy",
               "工程": "Policy", "政策": "Policy", "平台": "Project"}  # fmt: skip
 
@@ -527,11 +595,17 @@ def glossary_rule(context: Context, sentence: Sentence) -> None:
             context.add("partOf", item.ref, term, sentence, match.group())
     for match, offset in find_all(EXPLAINED, sentence):
         start = offset + 1
-        end = start + len(match.group("list"))
-        if COUNTED_LIST.search(match.group("list")):
+        listed = COUNT_TAIL.sub("", match.group("list"))  # …、“十三五”规划三个收官
+        end = start + len(listed)
+        if COUNTED_LIST.search(listed):
             continue
+        if "包括" in listed:
+            start += listed.index("包括") + 2
+            start += 1 if context.doc.text[start : start + 1] in {"：", ":"} else 0
         for item in items(context, sentence, start, end, "Policy" if "《" in match.group("list") else ""):
             context.add("partOf", item.ref, term, sentence, match.group()[:40])
+    for whole in represented(context, sentence):
+        context.add("partOf", ref(whole), term, sentence, whole.text)
     _named_parts(context, sentence, term)
 
 
@@ -564,13 +638,31 @@ PHASE = re.compile(
 FACILITY = re.compile(r"^(?P<whole>.{2,}?)(?:体育馆|图书馆|实验楼|教学楼|综合楼|运动场|冰球馆|新院区项目|新院区)$")
 
 
+PART_AFTER = re.compile(r"[东南西北][区片]|[一二三四五六七八九十]期(?:工程)?")
+
+
 def name_rules(context: Context) -> None:
     """Relations a name states: 四通新材二期 operatedBy 四通新材, 金台经济开发区北区 partOf 金台经济开发区."""
+    _parts_written_after(context)
     by_name = _mentions_by_name(context)
     for mention in context.doc.mentions + context.created:
         if mention.type not in {"Project", "Park", "Institution"}:
             continue
         _owner_by_name(context, mention, by_name)
+
+
+def _parts_written_after(context: Context) -> None:
+    """金台经济开发区北区, …项目二期: a park or project name followed by a part becomes the part's own mention."""
+    for mention in list(context.doc.mentions):
+        if mention.type not in {"Park", "Project"} or mention.sentence >= len(context.doc.sentences):
+            continue
+        part = PART_AFTER.match(context.doc.text, mention.span.end)
+        if part is None or context.mention_at(mention.span.start, part.end()) is not None:
+            continue
+        sentence = context.doc.sentences[mention.sentence]
+        if part.end() <= sentence.span.end:
+            whole = context.create(Span(mention.span.start, part.end()), mention.type, sentence)
+            context.add("partOf", ref(whole), ref(mention), sentence, whole.text)
 
 
 def _mentions_by_name(context: Context) -> dict[str, Mention]:
@@ -623,5 +715,5 @@ def event_place_rule(context: Context) -> None:
 
 SENTENCE_RULES = (partner_rule, cobuild_rule, invited_rule, settled_rule, leadership_rule, hosted_rule,
                   enrolled_rule, represented_rule, grouped_rule)  # fmt: skip
-GLOSSARY_RULES = (glossary_rule, represented_rule, partner_rule)
+GLOSSARY_RULES = (glossary_rule, partner_rule)
 DOCUMENT_RULES = (name_rules, event_place_rule)
