@@ -681,7 +681,8 @@ def _owner_by_name(context: Context, mention: Mention, by_name: dict[str, Mentio
         match = pattern.match(mention.text)
         whole = by_name.get(match.group("whole")) if match else None
         if whole is not None and whole.type in {"Project", "Park", "Institution", "Enterprise"}:
-            kind = "operatedBy" if whole.type == "Enterprise" or match.group().endswith("项目") else "partOf"
+            owned = mention.type in {"Project", "Park"} and whole.type in {"Enterprise", "Institution"}
+            kind = "operatedBy" if owned else "partOf"
             context.add(kind, ref(mention), ref(whole), sentence, mention.text)
             return
     if mention.type in {"Project", "Park"}:
