@@ -21,6 +21,7 @@ from kg.errors import GovkgError
 from kg.network import MENTIONED_IN, NODE_TYPES, REPORT_TYPE, Edge, Network, Node, ontology_labels
 from kg.rdf import namespaces as ns
 from kg.rdf.serialize import atomic_output
+from kg.viz.layout import report_layout
 
 # One colour per class (colour-blind-safe-ish, distinct on white), in NODE_TYPES order.
 PALETTE: dict[str, str] = {
@@ -40,7 +41,8 @@ PALETTE: dict[str, str] = {
 _TEMPLATE = Path(__file__).with_name("template.html")
 _TOKEN = re.compile(r"@TITLE@|/\*@(?:VIS_CSS|VIS_JS|DATA)@\*/")
 _TOOLTIP_CHARS = 240
-LARGE = 1000  # nodes; above this the layout is cheapened
+MEDIUM = 300  # nodes; above this the simulation is cheapened
+LARGE = 1000  # nodes; above this there is no simulation, positions are precomputed
 EDGE_LABELS_MAX = 400  # edges; above this relation names only show in tooltips
 
 
@@ -97,8 +99,13 @@ def graph_data(network: Network, title: str) -> dict[str, object]:
     labels = ontology_labels()
     index = {iri: number for number, iri in enumerate(sorted(network.nodes))}
     nodes = [_node_json(network.nodes[iri], index[iri], labels) for iri in sorted(network.nodes)]
+    if len(nodes) > LARGE:  # too many to simulate: place them, and draw without physics
+        positions = report_layout(network)
+        for iri, node in zip(sorted(network.nodes), nodes, strict=True):
+            node["x"], node["y"] = positions[iri]
+    large = len(nodes) > LARGE
     small_edges = len(network.edges) <= EDGE_LABELS_MAX
-    edges = [_edge_json(edge, number, index, labels, small_edges) for number, edge in enumerate(network.edges)]
+    edges = [_edge_json(e, number, index, labels, small_edges, large) for number, e in enumerate(network.edges)]
     counts: dict[str, int] = {}
     for node in network.nodes.values():
         counts[node.type] = counts.get(node.type, 0) + 1
@@ -135,13 +142,15 @@ def _node_json(node: Node, number: int, labels: dict[str, str]) -> dict[str, obj
 
 
 def _edge_json(
-    edge: Edge, number: int, index: dict[str, int], labels: dict[str, str], with_labels: bool
+    edge: Edge, number: int, index: dict[str, int], labels: dict[str, str], with_labels: bool, large: bool
 ) -> dict[str, object]:
     name = labels.get(edge.kind, edge.kind)
     title = f"{name} ({edge.kind})" + (f"\n来源: {_clip(edge.sentence)}" if edge.sentence else "")
     out: dict[str, object] = {"id": number, "from": index[edge.source], "to": index[edge.target], "title": title}
     if edge.kind == MENTIONED_IN:
         out.update(color={"color": "#cccccc", "opacity": 0.5}, dashes=True, width=0.5)
+        if large:  # the layout already groups entities by report; thousands of lines would hide it
+            out["hidden"] = True
     else:
         out.update(arrows="to", width=1 + min(edge.count, 5) / 2, color={"color": "#555555"})
         if with_labels:
@@ -150,23 +159,27 @@ def _edge_json(
 
 
 def vis_options(node_count: int) -> dict[str, object]:
-    """Physics that lays out a few thousand nodes in seconds, then stops."""
-    large = node_count > LARGE
+    """Small graphs are simulated; medium ones get a cheaper solver and capped iterations;
+    large ones come with positions (kg.viz.layout) and no physics at all, so they draw at once."""
+    medium, large = node_count > MEDIUM, node_count > LARGE
+    physics: dict[str, object] = {
+        "enabled": not large,
+        "solver": "forceAtlas2Based" if medium else "barnesHut",
+        "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 60, "avoidOverlap": 0},
+        "barnesHut": {"gravitationalConstant": -6000, "springLength": 120},
+        "stabilization": {"enabled": True, "iterations": 150 if medium else 300, "updateInterval": 25, "fit": True},
+        "timestep": 0.5,
+        "minVelocity": 1.0,
+    }
     return {
         "autoResize": True,
         "nodes": {"scaling": {"min": 6, "max": 40, "label": {"enabled": True, "min": 12, "max": 28, "drawThreshold": 6}},
                   "font": {"size": 14}},
-        "edges": {"smooth": False if large else {"type": "continuous"}, "font": {"size": 10, "align": "middle"}},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "navigationButtons": False},
-        "layout": {"improvedLayout": not large, "randomSeed": 7},
-        "physics": {
-            "solver": "forceAtlas2Based" if large else "barnesHut",
-            "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 60, "avoidOverlap": 0},
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 120},
-            "stabilization": {"enabled": True, "iterations": 120 if large else 300, "updateInterval": 25, "fit": True},
-            "timestep": 0.5,
-            "minVelocity": 1.0,
-        },
+        "edges": {"smooth": False if medium else {"type": "continuous"}, "font": {"size": 10, "align": "middle"}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": medium, "hideEdgesOnZoom": large,
+                        "navigationButtons": False},
+        "layout": {"improvedLayout": not medium, "randomSeed": 7},
+        "physics": physics,
     }  # fmt: skip
 
 
