@@ -9,7 +9,7 @@ trimmed, and a name whose particular part is empty or generic is no name at all.
 
 from __future__ import annotations
 
-from kg.extract.entities_text import Candidate, Token, heads
+from kg.extract.entities_text import Candidate, Token, heads, longest_head
 
 
 def _words(text: str) -> frozenset[str]:
@@ -109,8 +109,11 @@ def _head_in(token: Token) -> tuple[str, str] | None:
     word = token.word
     if token.tag == "quote" or (word in NOT_HEADED and word not in heads()):
         return None
-    for head, type_name in heads().items():
-        if word.endswith(head):
+    table = heads()
+    for size in range(min(len(word), longest_head()), 0, -1):  # longest head first
+        head = word[-size:]
+        type_name = table.get(head)
+        if type_name is not None:
             if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word[-2:] in NOT_HEADED):
                 return None
             return head, type_name

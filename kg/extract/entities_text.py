@@ -60,8 +60,8 @@ def heads() -> dict[str, str]:
 
 
 @cache
-def head_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(head) for head in heads()))
+def longest_head() -> int:
+    return max(len(head) for head in heads())
 
 
 @cache
