@@ -47,6 +47,15 @@ LIST_TYPES = {
     "公司": "Enterprise",
 }
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业|行业|业)")
+POLICY_AFTER = re.compile(
+    r"^(?:\[\d+\])?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|试点|建设|任务|要求|布局|专项|整治|总体|学习|"
+    r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|时期|期间|新机制|综合|部署|改造|服务|受理|、“|和“|”)"
+)
+POLICY_BEFORE = re.compile(
+    r"(?:实施|开展|推进|落实|推行|深化|聚焦|执行|贯彻|坚持|推广|实行|启动|制定|打赢|完成|融入|试行|首推|编制|推动|"
+    r"深入|扎实|持续|严格|全面|继续|积极|统筹|协调|按照|抓好|巩固|强化|围绕|、|”|和)$"
+)
+POLICY_BEFORE_NOT = re.compile(r"(?:实现|打造|评为|做到|叫响|秉持|当好|告别|按下|守住|成为|获评|荣获|争创|创建)$")
 # Quoted phrases that are no programme: slogans of attitude, or things quoted as words.
 NOT_POLICY_AFTER = re.compile(r"^(企业|问题|现象|行为|人员|群体|户|领域|难题|短板|顽疾|老大难|帽子|红线)")
 
@@ -97,17 +106,24 @@ def person_candidates(toks: list[Token]) -> list[Candidate]:
 
 
 def quoted_candidates(text: str) -> list[Candidate]:
-    """“…” standing alone is a named programme or slogan-policy; 《…》 a named document."""
+    """“…” is a programme when the words around it say so; 《…》 is a named document."""
     out = []
     for match in QUOTE_POLICY.finditer(text):
-        after = text[match.end() : match.end() + 4]
-        if NOT_POLICY_AFTER.match(after) or _is_industry_list(match.group(1)):
+        before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() : match.end() + 4]
+        if _is_industry_list(match.group(1)) or not _policy_context(before, after):
             continue
         out.append(Candidate(match.start(), match.end(), "Policy", priority=1, source="quoted"))
     for match in DOCUMENT.finditer(text):
         if DOCUMENT_KINDS.search(match.group(1)):
             out.append(Candidate(match.start(), match.end(), "Policy", priority=3, source="quoted"))
     return out
+
+
+def _policy_context(before: str, after: str) -> bool:
+    """Programmes are carried out (实施“…”) or named as one (“…”改革/时期/工作); slogans are not."""
+    if NOT_POLICY_AFTER.match(after) or POLICY_BEFORE_NOT.search(before):
+        return False
+    return POLICY_AFTER.match(after) is not None or POLICY_BEFORE.search(before) is not None
 
 
 def _is_industry_list(inner: str) -> bool:
