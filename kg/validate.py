@@ -76,8 +76,8 @@ def validate_quads(quads: list[pyoxigraph.Quad], shapes: Path | None = None) -> 
     for name in sorted(by_graph):
         dataset = to_rdflib(by_graph[name])
         data = Graph()
-        for triple in dataset.triples((None, None, None)):
-            data.add(triple)
+        for subject, predicate, obj, _graph in dataset.quads((None, None, None, None)):
+            data.add((subject, predicate, obj))  # named-graph quads too, not just the default graph
         report.graphs += 1
         report.violations.extend(_check(data, shapes_graph, owners))
     return report

@@ -273,6 +273,17 @@ def _ratios(text: str) -> list[Figure]:
     return figures
 
 
+def read_sentence(text: str) -> list[tuple[str, Figure, Reading]]:
+    """(indicator, figure, reading) for each figure of one sentence, without report context."""
+    figures = find_figures(text)
+    readings = _read_all(text, figures)
+    return [
+        (name, figure, reading)
+        for figure, reading, names in zip(figures, readings, _indicators(text, figures, readings), strict=True)
+        for name in names
+    ]
+
+
 def _sentence_observations(
     doc: Document, sentence: Sentence, context: PartContext, mentions: list[Mention]
 ) -> list[Observation]:
@@ -304,10 +315,23 @@ def _read_all(text: str, figures: list[Figure]) -> list[Reading]:
             # 建成残疾人康复服务站、助残站各1处: the list before 各 is one subject
             wide = max(previous_end if previous_end <= figure.start else 0, _clause_start(text, figure.start, "、"))
             reading = read_before(text[wide : figure.start])
+        elif index and not reading.core and not reading.verbs and _same_group(text, figures[index - 1], figure):
+            reading = _carried_over(readings[-1])  # 分别增长7.8%、6.2%: the verb covers the whole run
         readings.append(reading)
         if figure.end > previous_end:
             previous_end = figure.end
     return readings
+
+
+def _carried_over(previous: Reading) -> Reading:
+    return Reading(
+        core="",
+        direction=previous.direction,
+        baseline=previous.baseline,
+        period=previous.period,
+        expected=previous.expected,
+        verbs=[verb for verb in previous.verbs if verb != "分别"],
+    )
 
 
 def _clause_start(text: str, position: int, inside: str = "") -> int:
@@ -553,6 +577,11 @@ def _observation(
         range_low=figure.range_low,
     )
     return observation
+
+
+def measure_of(figure: Figure, reading: Reading) -> str:
+    """growth / level / share / rank for one figure."""
+    return _measure(figure, reading, unit_parts(figure.unit).kind)
 
 
 def _measure(figure: Figure, reading: Reading, kind: str) -> str:
