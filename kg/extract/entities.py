@@ -21,6 +21,7 @@ from kg.extract.entities_rules import (
     organ_candidates,
     person_candidates,
     quoted_candidates,
+    route_candidates,
 )
 from kg.extract.entities_text import Candidate, Token, tokens
 from kg.model import Document, Mention, Sentence, Span
@@ -59,6 +60,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *list_candidates(text),
         *industry_candidates(text, boundaries),
         *person_candidates(toks),
+        *route_candidates(text),
         *_place_tokens(toks),
         *head_candidates(toks),
     ]

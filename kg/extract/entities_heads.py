@@ -46,7 +46,7 @@ GENERIC = _words(
     "示范 试点 专项 综合 整体 总体 具体 有关 其他 其它 一般 基层 城乡 城市 农村 乡村 社会 经济 公共 民生 "
     "全面 深化 改革 发展 建设 创新 管理 服务 工作 企业 项目 政府 部门 单位 机构 组织 园区 行业 领域 体制 "
     "招商 落地 在建 新建 续建 储备 签约 开工 竣工 投产 亿元 万元 以上 政策 制度 机制 行动 计划 工程 "
-    "中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
+    "贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿"
 )
 MAX_LENGTH = {
@@ -114,7 +114,7 @@ def _head_in(token: Token) -> tuple[str, str] | None:
         head = word[-size:]
         type_name = table.get(head)
         if type_name is not None:
-            if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word[-2:] in NOT_HEADED):
+            if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word[-2:] in NOT_HEADED) and word not in "村乡镇":
                 return None
             return head, type_name
     return None
@@ -134,15 +134,34 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         first += 1  # leading modifiers and verbs belong to the sentence, not the name
     words = [t.word for t in toks[first : index + 1]]
     particular = words[:-1] + ([words[-1][: -len(head)]] if len(words[-1]) > len(head) else [])
+    if _owned_by_level(particular, type_name):
+        return Candidate(toks[first].start, end, type_name, source="heads")
     if not any(w and w not in GENERIC for w in particular) or not _plausible(particular, head, type_name):
-        return None
+        return _village(toks, index, head)
     return Candidate(toks[first].start, end, type_name, source="heads")
+
+
+def _owned_by_level(particular: list[str], type_name: str) -> bool:
+    """区医院, 县档案馆: the report's own district's institution is a particular one."""
+    return type_name == "Institution" and particular in (["区"], ["县"], ["市"])
+
+
+def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
+    """大福 + 村: a place name jieba did not know, cut off from its one-character suffix."""
+    if head not in "村乡镇" or toks[index].word != head or index == 0:
+        return None
+    previous = toks[index - 1]
+    if len(previous.word) < 2 or previous.word in GENERIC or previous.tag not in ("n", "ns", "nr", "nz", "nrt"):
+        return None
+    return Candidate(previous.start, toks[index].end, "Place", source="heads")
 
 
 def _leading(token: Token, following: Token) -> bool:
     """A word at the left edge that is no part of the name: a modifier, or a verb taking the name as object."""
     if token.word in LEADING or token.word in FRAME_VERBS:
         return True
+    if len(token.word) == 1:
+        return False
     return token.tag in LEADING_TAGS and following.tag not in ("v", "vn", "head")
 
 
@@ -163,8 +182,10 @@ def _stops(token: Token, type_name: str) -> bool:
     word = token.word
     if token.tag == "quote":
         return word.startswith("《")
-    if word in FUNCTION_WORDS or word in FRAME_VERBS or token.tag in STOP_TAGS:
+    if word in FUNCTION_WORDS or word in FRAME_VERBS:
         return True
+    if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
+        return True  # a lone character is more often a fragment of a name jieba did not know
     if token.tag == "m" and type_name not in ("Project", "Event", "Institution"):
         return True
     # another name's head ends this one, except where names nest (a project of a company)

@@ -24,6 +24,10 @@ EVENTS = re.compile(
     rf"|第[{_NUM}]{{1,3}}次全国[\u4e00-\u9fff]{{2,4}}普查"
     rf"|(?:庆祝)?(?:新中国成立|中华人民共和国成立|中国共产党成立|建党|建国|改革开放)[{_NUM}\d]{{2,4}}周年"
 )
+ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}?(?:公路|路|线|段)(?![\u4e00-\u9fff]{0,1}[面上径])")
+NUMBERED_SCHOOL = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])"
+)
 PERSON_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})(?=同志|总书记|院士|名师)")
 QUOTE_POLICY = re.compile(r"“([^“”]{2,20})”")
 DOCUMENT = re.compile(r"《([^《》]{4,60})》")
@@ -93,6 +97,13 @@ def event_candidates(text: str) -> list[Candidate]:
         name = match.group()
         canonical = name if name.startswith("党的") or "大" not in name[-1] else "党的" + name
         out.append(Candidate(match.start(), match.end(), "Event", canonical, priority=3))
+    return out
+
+
+def route_candidates(text: str) -> list[Candidate]:
+    """魏村至大魏庄路: a road built between two named points is a project."""
+    out = [Candidate(m.start(), m.end(), "Project", priority=2, source="route") for m in ROUTE.finditer(text)]
+    out += [Candidate(m.start(), m.end(), "Institution", priority=2) for m in NUMBERED_SCHOOL.finditer(text)]
     return out
 
 

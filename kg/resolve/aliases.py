@@ -89,6 +89,8 @@ def _abbreviates(short: str, long: str, type_name: str) -> bool:
         return True
     if type_name == "Industry":
         return False
+    if type_name == "Policy" and len(short) >= _MIN_SUFFIX_FORM and long.startswith(short):
+        return True  # “两学一做” and “两学一做”学习教育: the quoted core names the programme
     minimum = _MIN_SUFFIX_FORM if type_name not in ("Policy", "Project") else _MIN_ABBREVIATION + 1
     if len(short) >= minimum and long.endswith(short) and not _generic_tail(short, type_name):
         return True
