@@ -24,7 +24,7 @@ FRAME_VERBS = _words(
     "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 服务 对接 牵手 携手 联合 合作 协调 保障 助力 带动 引领 "
     "新建 改造 续建 开工建设 建设 扩建 提升 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 发展 启动实施 全面实施 深入实施 加快推进 大力实施 "
-    "兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
+    "共建 共享 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
     "构建 争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 应用 激发 清除 彻底清除 巩固 采取 "
     "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 投资 新增 累计"
 )
@@ -46,7 +46,7 @@ GENERIC = _words(
     "示范 试点 专项 综合 整体 总体 具体 有关 其他 其它 一般 基层 城乡 城市 农村 乡村 社会 经济 公共 民生 "
     "全面 深化 改革 发展 建设 创新 管理 服务 工作 企业 项目 政府 部门 单位 机构 组织 园区 行业 领域 体制 "
     "招商 落地 在建 新建 续建 储备 签约 开工 竣工 投产 亿元 万元 以上 政策 制度 机制 行动 计划 工程 "
-    "贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
+    "国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿"
 )
 MAX_LENGTH = {
@@ -158,11 +158,18 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
 
 def _leading(token: Token, following: Token) -> bool:
     """A word at the left edge that is no part of the name: a modifier, or a verb taking the name as object."""
-    if token.word in LEADING or token.word in FRAME_VERBS:
+    if token.word in LEADING or _is_frame(token.word):
         return True
     if len(token.word) == 1:
         return False
+    if token.tag in ("ad", "d"):
+        return True
     return token.tag in LEADING_TAGS and following.tag not in ("v", "vn", "head")
+
+
+def _is_frame(word: str) -> bool:
+    """实施, and idioms ending in one (全力推动, 大力实施)."""
+    return word in FRAME_VERBS or (len(word) >= 3 and word[-2:] in FRAME_VERBS)
 
 
 def _plausible(particular: list[str], head: str, type_name: str) -> bool:
@@ -182,7 +189,7 @@ def _stops(token: Token, type_name: str) -> bool:
     word = token.word
     if token.tag == "quote":
         return word.startswith("《")
-    if word in FUNCTION_WORDS or word in FRAME_VERBS:
+    if word in FUNCTION_WORDS or _is_frame(word):
         return True
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
         return True  # a lone character is more often a fragment of a name jieba did not know

@@ -30,6 +30,7 @@ _OPTIONAL_TAIL = {
 }
 _MIN_SUFFIX_FORM = 2
 _MIN_ABBREVIATION = 3
+_MAX_ABBREVIATION = 5
 
 
 def identity(type_name: str, name: str, report_place: str = "") -> str:
