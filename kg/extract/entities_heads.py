@@ -9,6 +9,9 @@ trimmed, and a name whose particular part is empty or generic is no name at all.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from kg.extract.entities_text import Candidate, Token, heads, longest_head
 
 
@@ -26,7 +29,7 @@ FRAME_VERBS = _words(
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 发展 启动实施 全面实施 深入实施 加快推进 大力实施 "
     "共建 共享 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
     "构建 争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 应用 激发 清除 彻底清除 巩固 采取 "
-    "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 投资 新增 累计"
+    "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 新增 累计"
 )
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
@@ -151,7 +154,9 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
     if head not in "村乡镇" or toks[index].word != head or index == 0:
         return None
     previous = toks[index - 1]
-    if len(previous.word) < 2 or previous.word in GENERIC or previous.tag not in ("n", "ns", "nr", "nz", "nrt"):
+    if len(previous.word) < 2 or previous.word in GENERIC or previous.tag not in ("ns", "nr", "nz", "nrt", "n"):
+        return None
+    if any(char in previous.word for char in "村乡镇区县"):
         return None
     return Candidate(previous.start, toks[index].end, "Place", source="heads")
 
@@ -165,6 +170,17 @@ def _leading(token: Token, following: Token) -> bool:
     if token.tag in ("ad", "d"):
         return True
     return token.tag in LEADING_TAGS and following.tag not in ("v", "vn", "head")
+
+
+def trim_leading(name: str) -> str:
+    """The part of a list item after the last verb or function word in front of its name."""
+    return _leading_part().sub("", name)
+
+
+@cache
+def _leading_part() -> re.Pattern[str]:
+    words = sorted((w for w in FRAME_VERBS | FUNCTION_WORDS if len(w) > 1), key=len, reverse=True)
+    return re.compile("^.*(?:" + "|".join(words) + "|[与了和及对在把向同将以])")
 
 
 def _is_frame(word: str) -> bool:
@@ -182,6 +198,8 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
         return text[-1:] in "省市区县镇乡"
     if head == "局":
         return len(text) <= 6
+    if head in SINGLE_CHAR_HEADS:
+        return len(text) >= 2 and not any(char in text for char in "村乡镇")
     return True
 
 

@@ -9,6 +9,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
+from kg.extract.entities_heads import trim_leading
 from kg.extract.entities_text import Candidate, Token, gazetteer, industries
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -53,7 +54,7 @@ LIST_TYPES = {
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业|行业|业)")
 POLICY_AFTER = re.compile(
     r"^(?:\[\d+\])?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|试点|建设|任务|要求|布局|专项|整治|总体|学习|"
-    r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|时期|期间|新机制|综合|部署|改造|服务|受理|、“|和“|”)"
+    r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|时期|期间|新机制|综合|部署|改造|服务|受理|、“|和“|“)"
 )
 POLICY_BEFORE = re.compile(
     r"(?:实施|开展|推进|落实|推行|深化|聚焦|执行|贯彻|坚持|推广|实行|启动|制定|打赢|完成|融入|试行|首推|编制|推动|"
@@ -156,13 +157,10 @@ def list_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_ITEM_LEAD = re.compile(r"^.*[与了和及对在把向同将以]")
-
-
 def _list_item(item: str, type_name: str) -> str:
     """The name an item holds; the first item may carry the sentence's verb (优先发展绿色食品)."""
     if type_name != "Industry":
-        name = _ITEM_LEAD.sub("", item)
+        name = trim_leading(item)
         return name if 2 <= len(name) <= 8 else ""
     for cut in range(len(item) - 1):
         tail = item[cut:]

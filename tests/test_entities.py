@@ -1,0 +1,196 @@
+"""Entity extraction and alias resolution on real sentences of dev and corpus reports.
+
+Every sentence below is checked to occur in the report it is quoted from, so the
+table cannot drift into made-up text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.entities import sentence_candidates
+from kg.model import Document
+from kg.pipeline import process
+from kg.resolve.aliases import abbreviation_target, identity
+from tests.conftest import corpus_file, dev_text
+
+# (source, level, sentence, names that must be found as (type, text), names that must not be found)
+CASES = [
+    (
+        "dev:pingfang-2020",
+        "区",
+        "进一步支持哈工大、哈工程、哈理工三所大学科技园发展,做大做强高等院校和科研院所科技成果转化和产业化基地。",
+        [("Institution", "哈工大"), ("Institution", "哈工程"), ("Institution", "哈理工")],
+        ["进一步支持哈工大"],
+    ),
+    (
+        "dev:pingfang-2020",
+        "区",
+        "省交通投资集团、农业投资集团、旅游投资集团落户我区,仅入驻4个月就创税5000余万元。",
+        [("Enterprise", "省交通投资集团"), ("Enterprise", "农业投资集团"), ("Enterprise", "旅游投资集团")],
+        [],
+    ),
+    (
+        "dev:pingfang-2020",
+        "区",
+        "过去一年,面对深刻变化的形势和经济下行的压力,我们在市委、市政府和区委的坚强领导下,"
+        "坚持以习近平新时代中国特色社会主义思想为指导",
+        [("GovernmentBody", "市委"), ("GovernmentBody", "市政府"), ("GovernmentBody", "区委"), ("Person", "习近平")],
+        [],
+    ),
+    (
+        "dev:pingfang-2020",
+        "区",
+        "持续推进政务服务“容缺受理”“并联审批”和“一网一门一次”改革,户政、社保等高频事项实现24小时自助办理。",
+        [("Policy", "“容缺受理”"), ("Policy", "“并联审批”"), ("Policy", "“一网一门一次”改革")],
+        [],
+    ),
+    (
+        "dev:pingfang-2020",
+        "区",
+        "组队参加第七届中俄博览会和第二届国际进口博览会,与中国机械工业联合会及中国机经网等开展产业合作招商,"
+        "全年实现签约额453亿元。",
+        [
+            ("Event", "第七届中俄博览会"),
+            ("Event", "第二届国际进口博览会"),
+            ("Institution", "中国机械工业联合会"),
+        ],
+        ["组队参加第七届中俄博览会"],
+    ),
+    (
+        "dev:qingyuan-2021",
+        "区",
+        "投资3.69亿元完成了旅游路改造提升、南王庄现代农业园区路、魏村至大魏庄路、何蠡线等一批乡村干线建设，"
+        "新（改、扩）建农村道路293公里，旅游路被评为“河北省美丽农村精品示范路”。",
+        [("Project", "魏村至大魏庄路")],
+        ["“河北省美丽农村精品示范路”"],  # an honour the road won, not a programme
+    ),
+    (
+        "dev:qingyuan-2021",
+        "区",
+        "积极稳妥推进东闾乡改镇工作，重点培育高品位特色小镇1-2个，全力打造宜居宜业新农村。",
+        [("Place", "东闾乡")],
+        ["新农村"],
+    ),
+    (
+        "dev:dingxing-2021",
+        "县",
+        "推动县城核心区、外围组团和镇村协调发展，基本建成金台经济开发区北区，推动滨河新城建设，"
+        "建设一批特色小镇，打造城乡统筹融合示范区。",
+        [("Park", "金台经济开发区")],
+        ["镇村", "特色小镇"],
+    ),
+    (
+        "dev:dingxing-2021",
+        "县",
+        "加强种质资源保护和利用，加快种苗小镇建设，积极承办2021年北京第29届种苗大会。",
+        [("Event", "北京第29届种苗大会")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd143-2022-130635.txt",
+        "县",
+        "英利智慧光伏产业园、共前智能环保科技签约落户，讯飞幻境北方制造中心落地建设。",
+        [("Park", "英利智慧光伏产业园")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd149-2023-130636.txt",
+        "县",
+        "科创孵化器、标准化厂房6月底启动运营，总投资1.94亿元的开发区三期基础设施项目开工建设，"
+        "完善“双九通一平”[11]，打造企业落户“优选地”。",
+        [("Park", "科创孵化器"), ("Project", "开发区三期基础设施项目")],
+        ["“优选地”"],  # a slogan the county wants to become, not a programme
+    ),
+]
+
+
+def _source(reference: str) -> Path:
+    kind, name = reference.split(":", 1)
+    return dev_text(name) if kind == "dev" else corpus_file(name)
+
+
+@pytest.mark.parametrize(("reference", "level", "sentence", "wanted", "unwanted"), CASES)
+def test_sentence_entities(
+    reference: str, level: str, sentence: str, wanted: list[tuple[str, str]], unwanted: list[str]
+) -> None:
+    text = _source(reference).read_text(encoding="utf-8")
+    assert sentence in text, "the table must quote the report exactly"
+    found = {(c.type, sentence[c.start : c.end]) for c in sentence_candidates(sentence, level)}
+    assert set(wanted) <= found, sorted(found)
+    assert not {name for _, name in found} & set(unwanted), sorted(found)
+
+
+@pytest.fixture(scope="module")
+def pingfang() -> Document:
+    return process(dev_text("pingfang-2020"))
+
+
+def _entity_with(doc: Document, type_name: str, alias: str):
+    matches = [e for e in doc.entities if e.type == type_name and alias in e.aliases]
+    assert len(matches) == 1, (alias, [(e.label, sorted(e.aliases)) for e in matches])
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("type_name", "short", "full"),
+    [
+        ("GovernmentBody", "区政府", "平房区人民政府"),
+        ("GovernmentBody", "区人民政府", "平房区人民政府"),
+        ("Park", "哈经开区", "哈尔滨经开区"),
+        ("Enterprise", "哈飞", "中航哈飞"),
+        ("Place", "哈尔滨", "哈尔滨市"),
+        ("Institution", "哈工大", "哈尔滨工业大学"),
+    ],
+)
+def test_short_and_full_names_are_one_node(pingfang: Document, type_name: str, short: str, full: str) -> None:
+    entity = _entity_with(pingfang, type_name, short)
+    assert full in entity.aliases | {entity.label}
+
+
+def test_level_organs_are_scoped_to_the_report_place(pingfang: Document) -> None:
+    district_committee = _entity_with(pingfang, "GovernmentBody", "区委")
+    assert district_committee.scope == pingfang.meta.place
+    assert _entity_with(pingfang, "GovernmentBody", "民航局").scope == ""
+
+
+def test_two_bodies_one_piece_apart_stay_apart(pingfang: Document) -> None:
+    # 哈尔滨新区管委会 is not short for 哈尔滨新区平房经济技术片区管委会: both head the report
+    labels = {e.label for e in pingfang.entities if e.type == "GovernmentBody"}
+    assert {"哈尔滨新区平房经济技术片区管委会", "哈尔滨经开区管委会"} <= labels
+
+
+def test_homonyms_of_different_types_stay_apart(pingfang: Document) -> None:
+    # 哈尔滨新区 is a Park; the committee that runs it is a GovernmentBody
+    park = _entity_with(pingfang, "Park", "哈尔滨新区")
+    assert park.type == "Park"
+    assert all(e.type == "GovernmentBody" for e in pingfang.entities if "管委会" in e.label)
+
+
+@pytest.mark.parametrize(
+    ("type_name", "name", "place", "expected"),
+    [
+        ("GovernmentBody", "定兴县人民政府", "定兴县", "县政府"),
+        ("GovernmentBody", "县政府", "定兴县", "县政府"),
+        ("Place", "保定市", "", "保定"),
+        ("Place", "哈尔滨市平房区", "哈尔滨市平房区", "平房"),
+        ("Industry", "汽车产业", "", "汽车"),
+    ],
+)
+def test_identity_forgets_wording(type_name: str, name: str, place: str, expected: str) -> None:
+    assert identity(type_name, name, place) == expected
+
+
+@pytest.mark.parametrize(
+    ("short", "names", "type_name", "expected"),
+    [
+        ("哈经开区", ["哈经开区", "哈尔滨经济技术开发区"], "Park", "哈尔滨经济技术开发区"),
+        ("东安", ["东安", "航发东安", "东安汽车动力股份有限公司"], "Enterprise", "航发东安"),
+        ("新区", ["新区", "哈尔滨新区", "雄安新区"], "Park", None),  # could be either: left alone
+        ("十四五", ["十四五", "十四五规划", "十四五交通规划"], "Policy", None),
+    ],
+)
+def test_abbreviation_needs_one_target(short: str, names: list[str], type_name: str, expected: str | None) -> None:
+    assert abbreviation_target(short, names, type_name) == expected
