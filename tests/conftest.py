@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,13 @@ def corpus_file(relative: str) -> Path:
 @pytest.fixture(scope="session")
 def pingfang_doc():
     return process(PINGFANG)
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole corpus built once per session into one N-Quads file (one named graph per report)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus {CORPUS} not present")
+    output = tmp_path_factory.mktemp("corpus") / "corpus.nq"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "-o", str(output), "-q"], check=True, timeout=900)
+    return output

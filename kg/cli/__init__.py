@@ -18,6 +18,7 @@ from kg.errors import GovkgError
 _COMMANDS = (
     ("kg.cli.build", "build_command"),
     ("kg.cli.validate", "validate_command"),
+    ("kg.cli.load", "load_command"),
     ("kg.cli.query", "query_command"),
     ("kg.cli.viz", "viz_command"),
     ("kg.cli.export", "export_command"),

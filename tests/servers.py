@@ -1,0 +1,83 @@
+"""Local servers for tests and benchmarks: started on a free loopback port, always stopped."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+def oxigraph_command() -> str | None:
+    """The ``oxigraph`` server from the PyPI package, beside this Python or on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with status {process.returncode} before answering {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"server did not answer {url} within {seconds:.0f} s")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@contextmanager
+def running(command: list[str], probe_path: str, port: int, startup_seconds: float = 60) -> Iterator[str]:
+    """Run ``command`` (already bound to ``port``) until the block ends; yields the base URL."""
+    base = f"http://{LOOPBACK}:{port}"
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_until_up(base + probe_path, process, startup_seconds)
+        yield base
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def oxigraph_server(location: Path) -> Iterator[str]:
+    """An Oxigraph server persisting to ``location``; yields its base URL."""
+    binary = oxigraph_command()
+    if binary is None:
+        raise RuntimeError("the oxigraph command is not installed (pip install oxigraph)")
+    port = free_port()
+    command = [binary, "serve", "--location", str(location), "--bind", f"{LOOPBACK}:{port}"]
+    with running(command, "/query?query=ASK%7B%7D", port) as base:
+        yield base
+
+
+@contextmanager
+def kg_server(*arguments: str) -> Iterator[str]:
+    """``kg serve`` with ``arguments`` on a free port; yields its base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "kg", "serve", *arguments, "--port", str(port)]
+    with running(command, "/sparql?query=ASK%7B%7D", port) as base:
+        yield base
