@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.entities_text import Candidate, Token, heads, longest_head
+from kg.extract.entities_text import Candidate, Token, heads, longest_head, tag_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -27,7 +27,7 @@ FRAME_VERBS = _words(
     "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 服务 对接 牵手 携手 联合 合作 协调 保障 助力 带动 引领 "
     "新建 改造 续建 开工建设 建设 扩建 提升 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 发展 启动实施 全面实施 深入实施 加快推进 大力实施 "
-    "共建 共享 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
+    "即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 共建 共享 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
     "构建 争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 应用 激发 清除 彻底清除 巩固 采取 "
     "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 新增 累计"
 )
@@ -40,7 +40,7 @@ STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
 LEADING = _words(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 重大 重要 一批 各类 各 相关 有关 其他 其它 "
-    "在建 新建 续建 储备 签约 开工 竣工 投产 新 大型 一 两 多"
+    "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多"
 )
 # Modifiers that say how important or where, never which.
 GENERIC = _words(
@@ -89,6 +89,16 @@ WEAK_HEADS = {
     "示范区": 3,
     "委员会": 4,
 }
+# Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
+COMMON_HEADS = frozenset(["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区"])
+PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng", "m", "unk", "quote"])
+
+
+def _has_proper_word(particular: list[str]) -> bool:
+    """A place, person or organisation name, a figure, or a word jieba does not know."""
+    return any(tag_of(word) in PROPER_TAGS or len(word) == 1 for word in particular if word)
+
+
 # Organs named by their level: only a place in front makes them particular (平房区人民政府).
 ORGAN_HEADS = frozenset(["政府", "人民政府", "人大", "政协"])
 
@@ -154,7 +164,7 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
     if head not in "村乡镇" or toks[index].word != head or index == 0:
         return None
     previous = toks[index - 1]
-    if len(previous.word) < 2 or previous.word in GENERIC or previous.tag not in ("ns", "nr", "nz", "nrt", "n"):
+    if len(previous.word) < 2 or previous.word in GENERIC or previous.tag not in ("ns", "nr", "nz", "nrt", "n", "unk"):
         return None
     if any(char in previous.word for char in "村乡镇区县"):
         return None
@@ -192,8 +202,10 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     """Type-specific checks on the particular part (the name without its head)."""
     text = "".join(particular)
     quoted = "“" in text or "《" in text
-    if head in WEAK_HEADS and not quoted:
-        return len(text) >= WEAK_HEADS[head]
+    if head in WEAK_HEADS and not quoted and len(text) < WEAK_HEADS[head]:
+        return False
+    if head in COMMON_HEADS and not quoted:
+        return _has_proper_word(particular)
     if head in ORGAN_HEADS:
         return text[-1:] in "省市区县镇乡"
     if head == "局":

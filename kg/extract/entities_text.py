@@ -108,7 +108,7 @@ def tag_of(word: str) -> str:
         return tag
     if word.isascii() and word.isalnum():
         return "m" if any(ch.isdigit() for ch in word) else "eng"
-    return "n" if CJK.search(word) else "x"
+    return "unk" if CJK.search(word) else "x"  # a word jieba does not know is often a name
 
 
 def tokens(text: str) -> list[Token]:
