@@ -19,6 +19,7 @@ _COMMANDS = (
     ("kg.cli.build", "build_command"),
     ("kg.cli.validate", "validate_command"),
     ("kg.cli.load", "load_command"),
+    ("kg.cli.serve", "serve_command"),
     ("kg.cli.query", "query_command"),
     ("kg.cli.viz", "viz_command"),
     ("kg.cli.export", "export_command"),
