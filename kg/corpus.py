@@ -372,7 +372,7 @@ def _cache_key(path: Path, doc_id: str, fingerprint: str) -> str:
     except OSError:
         content = "unreadable"  # the worker reports why
     parts = (CACHE_VERSION, fingerprint, doc_id, path.name, content, _index_row(path))
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()  # non-UTF-8 file names
 
 
 def _index_row(path: Path) -> str:

@@ -62,13 +62,26 @@ class BuildSummary:
 
 
 def unique_ids(paths: list[Path]) -> list[str]:
-    """Report ids from file names; a repeated name gets its folder's name too."""
+    """Report ids from file names; a repeated name gets its folder's name too, then a number."""
     ids = [slug_for(p) for p in paths]
     counts = Counter(ids)
     for index, (path, doc_id) in enumerate(zip(paths, ids, strict=True)):
         if counts[doc_id] > 1:
             ids[index] = slug_for(Path(f"{path.parent.name}-{path.name}"))
-    return ids
+    return _number_repeats(ids)
+
+
+def _number_repeats(ids: list[str]) -> list[str]:
+    """Ids can still repeat (names cut at 120 characters, or one folder name): two reports must never share a graph."""
+    taken, seen, unique = set(ids), Counter[str](), []
+    for doc_id in ids:
+        seen[doc_id] += 1
+        candidate, number = doc_id, seen[doc_id]
+        while number > 1 and candidate in taken:
+            candidate, number = f"{doc_id}-{number}", number + 1
+        taken.add(candidate)
+        unique.append(candidate)
+    return unique
 
 
 def build(inputs: list[Path], output: Path) -> BuildSummary:

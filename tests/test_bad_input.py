@@ -7,6 +7,7 @@ Every case runs the real CLI. A failure must be exit status 2 with one line
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -291,3 +292,18 @@ def test_cli_failure_in_a_real_process_prints_no_traceback(tmp_path: Path) -> No
     assert run.returncode == 2
     assert run.stderr.strip() == f"kg: error: {source}: file is empty"
     assert run.stdout == ""
+
+
+def test_a_file_name_that_is_not_utf8_builds(tmp_path: Path) -> None:
+    """Linux file names are bytes: one with an invalid byte and a control character still gets an IRI and a label."""
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    source = folder / os.fsdecode(b"report-\xff\x01.txt")
+    source.write_bytes(PINGFANG.read_bytes())
+    out = tmp_path / "g.nq"
+    for target in (source, folder):
+        result = build(target, "-o", out, "--no-cache")
+        assert result.exit_code == 0, result.output
+        assert report_graphs(quads(out)) == {"https://w3id.org/govkg/graph/report-_ff_01"}
+    names = [q.object.value for q in quads(out) if q.predicate == pyoxigraph.NamedNode(GOV + "sourceFile")]
+    assert names == ["report-\ufffd .txt"]

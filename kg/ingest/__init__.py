@@ -66,7 +66,8 @@ def report_from_bytes(data: bytes, path: Path, doc_id: str | None = None) -> Doc
         media_type = "text/html"
         if not text.strip():
             raise InputError(path, "HTML page has no visible text")
-    title_hint = _index_title(path) or _clean_html_title(title_hint)
+    # Titles become literals too: fold them like the text (no control characters, which RDF/XML cannot carry).
+    title_hint = normalise(_index_title(path) or _clean_html_title(title_hint))
     normalised = normalise(text)
     meta = read_metadata(normalised, path, title_hint)
     meta.encoding, meta.media_type = encoding, media_type
@@ -85,8 +86,14 @@ def report_from_bytes(data: bytes, path: Path, doc_id: str | None = None) -> Doc
 def slug_for(path: Path) -> str:
     """An IRI-safe, stable id from the file name (ASCII kept, the rest hex-escaped)."""
     stem = path.stem.strip() or "report"
-    safe = re.sub(r"[^A-Za-z0-9._-]", lambda m: "_" + m.group().encode().hex(), stem)
+    # surrogateescape: a name that is not UTF-8 on disk is hex-escaped byte by byte, not a crash.
+    safe = re.sub(r"[^A-Za-z0-9._-]", lambda m: "_" + m.group().encode("utf-8", "surrogateescape").hex(), stem)
     return safe[:120]
+
+
+def display_name(path: Path) -> str:
+    """The file name as text a graph can hold: undecodable bytes as U+FFFD, control characters as spaces."""
+    return normalise(path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def _clean_html_title(title: str) -> str:

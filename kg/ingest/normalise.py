@@ -37,6 +37,8 @@ _FOLD.update(
         0x2028: "\n",
         0x2029: "\n",
         0x0085: "\n",
+        0xFFFE: "\ufffd",  # noncharacters: valid UTF-8, but not allowed in XML (RDF/XML output)
+        0xFFFF: "\ufffd",
     }
 )
 _TABLE = str.maketrans(_FOLD)

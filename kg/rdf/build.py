@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.ingest import display_name
 from kg.model import Document, Entity, Observation, Relation, Sentence
 from kg.rdf import namespaces as ns
 
@@ -125,7 +126,7 @@ def _report(w: GraphWriter) -> None:
     if w.doc.content_hash:
         w.add(r, gov("contentHash"), Literal("sha256:" + w.doc.content_hash))
     if w.doc.path is not None:
-        w.add(r, gov("sourceFile"), Literal(w.doc.path.name))
+        w.add(r, gov("sourceFile"), Literal(display_name(w.doc.path)))
     w.add(r, gov("characterCount"), integer(len(w.doc.text)))
     for warning in w.doc.warnings:
         w.add(r, gov("buildWarning"), Literal(warning))
