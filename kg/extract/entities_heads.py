@@ -24,7 +24,7 @@ FRAME_VERBS = _words(
     "实施 推进 推动 深化 落实 贯彻 贯彻落实 启动 完成 坚持 实行 执行 出台 制定 印发 编制 建立 健全 完善 部署 "
     "打好 打赢 开展 深入开展 加快 加强 抓好 做好 引进 落户 签约 开工 竣工 投产 入驻 建成 谋划 争取 支持 依托 "
     "成立 设立 申报 创建 培育 组织 举办 承办 参加 参与 围绕 聚焦 打造 加入 实现 取得 获得 获批 列入 纳入 入选 "
-    "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 服务 对接 牵手 携手 联合 合作 协调 保障 助力 带动 引领 "
+    "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 服务 对接 牵手 携手 联合 合作 协调 保障 助力 "
     "新建 改造 续建 开工建设 建设 扩建 提升 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 发展 启动实施 全面实施 深入实施 加快推进 大力实施 "
     "即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 共建 共享 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
@@ -71,7 +71,7 @@ NOT_HEADED = _words(
     "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期"
 )
 SINGLE_CHAR_HEADS = frozenset("局镇乡村路街")
-LEADING_TAGS = _words("v ad a l d")
+LEADING_TAGS = _words("v ad l d")
 # Heads that also end ordinary phrases (社会保障体系): the name must be quoted or this long.
 WEAK_HEADS = {
     "体系": 99,
@@ -91,12 +91,13 @@ WEAK_HEADS = {
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
 COMMON_HEADS = frozenset(["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区"])
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng", "m", "unk", "quote"])
 
 
 def _has_proper_word(particular: list[str]) -> bool:
     """A place, person or organisation name, a figure, or a word jieba does not know."""
-    return any(tag_of(word) in PROPER_TAGS or len(word) == 1 for word in particular if word)
+    return any(tag_of(word) in PROPER_TAGS or len(word) == 1 or _PHASE.search(word) for word in particular if word)
 
 
 # Organs named by their level: only a place in front makes them particular (平房区人民政府).
@@ -111,6 +112,9 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
         if found is None:
             continue
         head, type_name = found
+        following = _head_in(toks[index + 1]) if index + 1 < len(toks) else None
+        if type_name == "Policy" and following is not None and following[1] == "Policy":
+            continue  # 制度 in 制度改革: the name goes on
         candidate = _name_before(toks, index, head, type_name)
         if candidate is not None:
             out.append(candidate)
@@ -224,7 +228,9 @@ def _stops(token: Token, type_name: str) -> bool:
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
         return True  # a lone character is more often a fragment of a name jieba did not know
     if token.tag == "m" and type_name not in ("Project", "Event", "Institution"):
-        return True
+        return not (type_name == "Policy" and (word.endswith("年") or "+" in word))  # 三年行动, 1+7方案
     # another name's head ends this one, except where names nest (a project of a company)
     found = _head_in(token)
-    return found is not None and type_name not in ("Project", "GovernmentBody", "Event") and found[1] != "Place"
+    if found is None or found[1] == "Place" or type_name in ("Project", "GovernmentBody", "Event"):
+        return False
+    return not (type_name == "Policy" and found[1] in ("Policy", "Project", "Park"))
