@@ -23,13 +23,18 @@ def _words(text: str) -> frozenset[str]:
 FRAME_VERBS = _words(
     "实施 推进 推动 深化 落实 贯彻 贯彻落实 启动 完成 坚持 实行 执行 出台 制定 印发 编制 建立 健全 完善 部署 "
     "打好 打赢 开展 深入开展 加快 加强 抓好 做好 引进 落户 签约 开工 竣工 投产 入驻 建成 谋划 争取 支持 依托 "
-    "成立 设立 申报 创建 培育 组织 举办 承办 参加 参与 围绕 聚焦 打造 加入 实现 取得 获得 获批 列入 纳入 入选 "
-    "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 服务 对接 牵手 携手 联合 合作 协调 保障 助力 "
-    "新建 改造 续建 开工建设 建设 扩建 提升 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
-    "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 发展 启动实施 全面实施 深入实施 加快推进 大力实施 "
-    "即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 共建 共享 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 引导 发挥 抓住 开创 兑现 强化 "
-    "构建 争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 应用 激发 清除 彻底清除 巩固 采取 "
-    "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 配套 助推 完成了 新增 累计"
+    "成立 设立 申报 举办 承办 参加 参与 围绕 聚焦 加入 实现 取得 获得 获批 列入 纳入 入选 "
+    "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 对接 牵手 携手 联合 助力 "
+    "开工建设 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
+    "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 启动实施 全面实施 深入实施 加快推进 大力实施 "
+    "即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 发挥 抓住 开创 兑现 强化 "
+    "争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 激发 清除 彻底清除 巩固 采取 "
+    "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 助推 完成了 新增 累计"
+)
+# Verbs that take a name as object but also occur inside names (产业振兴行动, 社会组织培育计划):
+# they do not stop the name, they are only trimmed off its left edge.
+SOFT_FRAME_VERBS = _words(
+    "培育 组织 服务 合作 协调 保障 新建 改造 续建 建设 扩建 提升 发展 配套 创建 打造 构建 引导 应用 共建 共享"
 )
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
@@ -91,6 +96,7 @@ WEAK_HEADS = {
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
 COMMON_HEADS = frozenset(["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区"])
+_CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng", "m", "unk", "quote"])
 
@@ -151,6 +157,8 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         first += 1  # leading modifiers and verbs belong to the sentence, not the name
     words = [t.word for t in toks[first : index + 1]]
     particular = words[:-1] + ([words[-1][: -len(head)]] if len(words[-1]) > len(head) else [])
+    if type_name == "Project" and head == "工程" and any(w.startswith("“") for w in particular):
+        type_name = "Policy"  # “雪亮工程”, “四提”工程: a quoted 工程 is a campaign
     if _owned_by_level(particular, type_name):
         return Candidate(toks[first].start, end, type_name, source="heads")
     if not any(w and w not in GENERIC for w in particular) or not _plausible(particular, head, type_name):
@@ -177,7 +185,7 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
 
 def _leading(token: Token, following: Token) -> bool:
     """A word at the left edge that is no part of the name: a modifier, or a verb taking the name as object."""
-    if token.word in LEADING or _is_frame(token.word):
+    if token.word in LEADING or _is_frame(token.word) or token.word in SOFT_FRAME_VERBS:
         return True
     if len(token.word) == 1:
         return False
@@ -228,9 +236,10 @@ def _stops(token: Token, type_name: str) -> bool:
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
         return True  # a lone character is more often a fragment of a name jieba did not know
     if token.tag == "m" and type_name not in ("Project", "Event", "Institution"):
-        return not (type_name == "Policy" and (word.endswith("年") or "+" in word))  # 三年行动, 1+7方案
+        # 三年行动, 1+7方案, 三医联动改革, 八大行动
+        return not (type_name == "Policy" and (word.endswith("年") or "+" in word or _CJK_NUMBER.fullmatch(word)))
     # another name's head ends this one, except where names nest (a project of a company)
     found = _head_in(token)
     if found is None or found[1] == "Place" or type_name in ("Project", "GovernmentBody", "Event"):
         return False
-    return not (type_name == "Policy" and found[1] in ("Policy", "Project", "Park"))
+    return type_name != "Policy"  # 政府法律顾问制度, 重点项目倍增计划: a policy's name may hold any head
