@@ -41,7 +41,7 @@ FUNCTION_WORDS = _words(
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
     "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 达 近 约 超 总 旧 个人 给"
 )
-STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w")
+STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
 LEADING = _words(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 重大 重要 一批 各类 各 相关 有关 其他 其它 "

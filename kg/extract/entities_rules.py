@@ -10,7 +10,7 @@ from functools import cache
 from itertools import pairwise
 
 from kg.extract.entities_heads import trim_leading
-from kg.extract.entities_text import Candidate, Token, gazetteer, industries
+from kg.extract.entities_text import Candidate, Token, gazetteer, industries, tokens
 
 _NUM = "一二三四五六七八九十百零〇两"
 LEVEL_ORGANS = re.compile(
@@ -157,11 +157,15 @@ def list_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_VERBAL_TAGS = frozenset(["v", "vd", "ad", "d", "uj", "p", "i", "l"])
+
+
 def _list_item(item: str, type_name: str) -> str:
     """The name an item holds; the first item may carry the sentence's verb (优先发展绿色食品)."""
     if type_name != "Industry":
         name = trim_leading(item)
-        return name if 2 <= len(name) <= 8 else ""
+        verbal = any(t.tag in _VERBAL_TAGS for t in tokens(name))
+        return name if 2 <= len(name) <= 8 and not verbal else ""
     for cut in range(len(item) - 1):
         tail = item[cut:]
         if tail in industries() or (cut == 0 and INDUSTRY_SUFFIX.search(tail) and len(tail) <= 8):
