@@ -29,6 +29,8 @@ from kg.rdf.namespaces import name_key
 from kg.segment.glossary import term_aliases
 
 _ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,}(?:县|市|区|省|镇|乡|旗)$")
+# 老城区, 文明城市: kinds of urban area, not places.
+_URBAN_AREA = re.compile(r"(?:城区|城市|市区|县城)$")
 _STREET = re.compile(r"(?:路|街|大道|公园|小区|社区|家园|楼|桥)$")
 # Glossary pointers written inside a name (“六稳[4]”) are no part of it.
 _MARKER = re.compile(r"\^?\[\d{1,2}\]|【\d{1,2}】|〔\d{1,2}〕")
@@ -74,7 +76,11 @@ def _without_inner_places(kept: list[Candidate], text: str) -> list[Candidate]:
     return [
         c
         for c in kept
-        if not (c.type == "Place" and any(s.start <= c.start and c.end <= s.end and s != c for s in streets))
+        if not (
+            c.type == "Place"
+            and c.source == "gazetteer"
+            and any(s.start <= c.start and c.end <= s.end and s != c for s in streets)
+        )
     ]
 
 
@@ -83,7 +89,7 @@ def _place_tokens(toks: list[Token]) -> list[Candidate]:
     return [
         Candidate(t.start, t.end, "Place", priority=2, source="jieba")
         for t in toks
-        if t.tag == "ns" and _ADMIN_PLACE.match(t.word)
+        if t.tag == "ns" and _ADMIN_PLACE.match(t.word) and not _URBAN_AREA.search(t.word)
     ]
 
 

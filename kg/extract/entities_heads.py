@@ -27,7 +27,7 @@ FRAME_VERBS = _words(
     "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 对接 牵手 携手 联合 助力 "
     "开工建设 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 启动实施 全面实施 深入实施 加快推进 大力实施 "
-    "即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 发挥 抓住 开创 兑现 强化 "
+    "打造 构建 受到 得到 融入 深度融入 衔接 紧密衔接 释放 加速释放 保持 即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 发挥 抓住 开创 兑现 强化 "
     "争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 激发 清除 彻底清除 巩固 采取 "
     "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 助推 完成了 新增 累计"
 )
@@ -39,12 +39,12 @@ SOFT_FRAME_VERBS = _words(
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
-    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 达 近 约 超 总 旧 个人 给"
+    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 达 近 约 超 总 旧 个人 给 年内 年底 年初 目前 今年 明年 全年 当年"
 )
 STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
 LEADING = _words(
-    "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 重大 重要 一批 各类 各 相关 有关 其他 其它 "
+    "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 高水平 高标准 高质量 一批 各类 各 相关 有关 其他 其它 "
     "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多"
 )
 # Modifiers that say how important or where, never which.
@@ -69,7 +69,7 @@ MAX_LENGTH = {
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
 NOT_HEADED = _words(
-    "道路 公路 铁路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
+    "中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "自然村 贫困村 本村 全村 各村 本镇 全镇 各镇 各乡 基地 社区 小区 街道 大街 家园 平台 项目 工程 行动 "
     "计划 战略 制度 机制 方案 规划 政策 体系 办法 模式 试点 改革 集团 公司 银行 大学 学院 中学 小学 医院 "
@@ -95,7 +95,8 @@ WEAK_HEADS = {
     "委员会": 4,
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
-COMMON_HEADS = frozenset(["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区"])
+COMMON_HEADS = frozenset(["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区", "公园", "小区", "路", "街"])
+_AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八九十两]+大?[批些]?$")
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng", "m", "unk", "quote"])
@@ -103,7 +104,14 @@ PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng", "m",
 
 def _has_proper_word(particular: list[str]) -> bool:
     """A place, person or organisation name, a figure, or a word jieba does not know."""
-    return any(tag_of(word) in PROPER_TAGS or len(word) == 1 or _PHASE.search(word) for word in particular if word)
+    return any(_proper(word) for word in particular if word)
+
+
+def _proper(word: str) -> bool:
+    tag = tag_of(word)
+    if tag == "m":
+        return _AMOUNT.search(word) is None  # 30万吨 names a plant; 5亿元以上 only sizes it
+    return tag in PROPER_TAGS or len(word) == 1 or _PHASE.search(word) is not None
 
 
 # Organs named by their level: only a place in front makes them particular (平房区人民政府).
@@ -114,6 +122,8 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
     """Every name that ends in a head word, in one sentence's tokens."""
     out: list[Candidate] = []
     for index, token in enumerate(toks):
+        if token.word.startswith("“"):
+            out.extend(_quoted_name(token))
         found = _head_in(token)
         if found is None:
             continue
@@ -125,6 +135,15 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _quoted_name(token: Token) -> list[Candidate]:
+    """“哈尔滨国际啤酒节”: a quoted name that ends in a head has that head's type."""
+    inner = token.word[1:-1]
+    found = _head_in(Token(inner, "n", 0, len(inner)))
+    if found is None or found[1] in ("Policy", "Place") or len(inner) < len(found[0]) + 2:
+        return []
+    return [Candidate(token.start, token.end, found[1], inner, priority=2, source="heads")]
 
 
 def _head_in(token: Token) -> tuple[str, str] | None:
@@ -150,7 +169,9 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
     first = index
     while first > 0:
         previous = toks[first - 1]
-        if _stops(previous, type_name) or end - previous.start > limit:
+        if end - previous.start > limit:
+            break
+        if _stops(previous, type_name) and not _partner_prefix(previous, toks[first]):
             break
         first -= 1
     while first < index and _leading(toks[first], toks[first + 1]):
@@ -181,6 +202,11 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
     if any(char in previous.word for char in "村乡镇区县"):
         return None
     return Candidate(previous.start, toks[index].end, "Place", source="heads")
+
+
+def _partner_prefix(token: Token, following: Token) -> bool:
+    """对 + a one-character country (对俄合作产业园): 'towards Russia' is part of the name."""
+    return token.word == "对" and len(following.word) == 1 and following.tag in ("j", "ns", "unk")
 
 
 def _leading(token: Token, following: Token) -> bool:
@@ -235,7 +261,7 @@ def _stops(token: Token, type_name: str) -> bool:
         return True
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
         return True  # a lone character is more often a fragment of a name jieba did not know
-    if token.tag == "m" and type_name not in ("Project", "Event", "Institution"):
+    if token.tag == "m" and type_name not in ("Project", "Event", "Institution", "Place"):
         # 三年行动, 1+7方案, 三医联动改革, 八大行动
         return not (type_name == "Policy" and (word.endswith("年") or "+" in word or _CJK_NUMBER.fullmatch(word)))
     # another name's head ends this one, except where names nest (a project of a company)

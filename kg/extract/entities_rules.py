@@ -101,9 +101,15 @@ def event_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_ROUTE_LEAD = re.compile(r"(?:.*[和与及、的])?")
+
+
 def route_candidates(text: str) -> list[Candidate]:
     """魏村至大魏庄路: a road built between two named points is a project."""
-    out = [Candidate(m.start(), m.end(), "Project", priority=2, source="route") for m in ROUTE.finditer(text)]
+    out = []
+    for match in ROUTE.finditer(text):
+        start = match.start() + _ROUTE_LEAD.match(match.group()).end()
+        out.append(Candidate(start, match.end(), "Project", priority=2, source="route"))
     out += [Candidate(m.start(), m.end(), "Institution", priority=2) for m in NUMBERED_SCHOOL.finditer(text)]
     return out
 

@@ -23,7 +23,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # jieba words that glue two name heads together and so hide the second name's start.
-_SPLIT_WORDS = ("街道社区", "社区服务中心")
+_SPLIT_WORDS = ("街道社区", "社区服务中心", "街道社区服务中心")
 
 
 @dataclass(frozen=True, slots=True)
