@@ -14,6 +14,7 @@ import re
 from kg.extract import extractor
 from kg.extract.entities_heads import head_candidates
 from kg.extract.entities_rules import (
+    enterprise_list_candidates,
     event_candidates,
     gazetteer_candidates,
     industry_candidates,
@@ -60,6 +61,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *event_candidates(text),
         *quoted_candidates(text),
         *list_candidates(text),
+        *enterprise_list_candidates(text),
         *industry_candidates(text, boundaries),
         *person_candidates(toks),
         *route_candidates(text),

@@ -10,7 +10,7 @@ from functools import cache
 from itertools import pairwise
 
 from kg.extract.entities_heads import trim_leading
-from kg.extract.entities_text import Candidate, Token, gazetteer, industries, tokens
+from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, industries, tag_of, tokens
 
 _NUM = "一二三四五六七八九十百零〇两"
 LEVEL_ORGANS = re.compile(
@@ -170,13 +170,60 @@ def _list_item(item: str, type_name: str) -> str:
     """The name an item holds; the first item may carry the sentence's verb (优先发展绿色食品)."""
     if type_name != "Industry":
         name = trim_leading(item)
-        verbal = any(t.tag in _VERBAL_TAGS for t in tokens(name))
-        return name if 2 <= len(name) <= 8 and not verbal else ""
+        words = tokens(name)
+        if not 2 <= len(name) <= 8 or any(t.tag in _VERBAL_TAGS for t in words):
+            return ""
+        if type_name == "Enterprise" and not _company_like(name, words):
+            return ""
+        return name
     for cut in range(len(item) - 1):
         tail = item[cut:]
         if tail in industries() or (cut == 0 and INDUSTRY_SUFFIX.search(tail) and len(tail) <= 8):
             return tail
     return ""
+
+
+SHORT_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=等|、)")
+
+
+def enterprise_list_candidates(text: str) -> list[Candidate]:
+    """通美晶体、中科锂电、华智家纺等: a list of proper prefixes plus trade words names companies."""
+    out = []
+    for match in SHORT_NAME_LIST.finditer(text):
+        items = match.group().split("、")
+        if not all(_company_short_name(item) for item in items):
+            continue
+        position = match.start()
+        for item in items:
+            out.append(Candidate(position, position + 4, "Enterprise", priority=2, source="lists"))
+            position += 5
+    return out
+
+
+def _company_like(name: str, words: list[Token]) -> bool:
+    """An enterprise in a list: a known company, a company head, or a proper word leading it."""
+    if name in gazetteer() or _COMPANY_HEAD.search(name):
+        return True
+    return (
+        len(name) >= 3 and (words[0].tag in _PROPER_TAGS or len(words[0].word) == 1) and not _NOT_COMPANY.search(name)
+    )
+
+
+_COMPANY_HEAD = re.compile(r"(?:集团|公司|银行|股份)$")
+_NOT_COMPANY = re.compile(r"(?:楼|局|院|校|村|区|街|路|中心)$")
+_PROPER_TAGS = frozenset(["ns", "nr", "nz", "j", "unk", "nrt", "eng"])
+
+
+def _company_short_name(item: str) -> bool:
+    prefix, trade = item[:2], item[2:]
+    if trade not in trades() or item in industries():
+        return False
+    return tag_of(prefix) in _PROPER_TAGS
+
+
+@cache
+def trades() -> frozenset[str]:
+    return frozenset(row[0] for row in data_lines("enterprise_trades.txt"))
 
 
 def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
