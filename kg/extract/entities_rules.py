@@ -193,10 +193,9 @@ def enterprise_list_candidates(text: str) -> list[Candidate]:
         items = match.group().split("、")
         if not all(_company_short_name(item) for item in items):
             continue
-        position = match.start()
-        for item in items:
-            out.append(Candidate(position, position + 4, "Enterprise", priority=2, source="lists"))
-            position += 5
+        for number in range(len(items)):
+            start = match.start() + 5 * number  # four characters and a 、 each
+            out.append(Candidate(start, start + 4, "Enterprise", priority=2, source="lists"))
     return out
 
 
