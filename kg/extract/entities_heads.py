@@ -39,7 +39,7 @@ SOFT_FRAME_VERBS = _words(
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
-    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 达 近 约 超 总 旧 个人 给 年内 年底 年初 目前 今年 明年 全年 当年"
+    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 年内 年底 年初 目前 今年 明年 全年 当年"
 )
 STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
@@ -182,14 +182,21 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         type_name = "Policy"  # “雪亮工程”, “四提”工程: a quoted 工程 is a campaign
     if _owned_by_level(particular, type_name):
         return Candidate(toks[first].start, end, type_name, source="heads")
-    if not any(w and w not in GENERIC for w in particular) or not _plausible(particular, head, type_name):
-        return _village(toks, index, head)
-    return Candidate(toks[first].start, end, type_name, source="heads")
+    if _acceptable(particular, head, type_name):
+        return Candidate(toks[first].start, end, type_name, source="heads")
+    own = [toks[index].word[: -len(head)]]
+    if first < index and own[0] and _acceptable(own, head, type_name):
+        return Candidate(toks[index].start, end, type_name, source="heads")  # 司法局: the word alone
+    return _village(toks, index, head)
+
+
+def _acceptable(particular: list[str], head: str, type_name: str) -> bool:
+    return any(w and w not in GENERIC for w in particular) and _plausible(particular, head, type_name)
 
 
 def _owned_by_level(particular: list[str], type_name: str) -> bool:
     """区医院, 县档案馆: the report's own district's institution is a particular one."""
-    return type_name == "Institution" and particular in (["区"], ["县"], ["市"])
+    return type_name in ("Institution", "GovernmentBody") and particular in (["区"], ["县"], ["市"])
 
 
 def _village(toks: list[Token], index: int, head: str) -> Candidate | None:

@@ -110,7 +110,10 @@ def route_candidates(text: str) -> list[Candidate]:
     for match in ROUTE.finditer(text):
         start = match.start() + _ROUTE_LEAD.match(match.group()).end()
         out.append(Candidate(start, match.end(), "Project", priority=2, source="route"))
-    out += [Candidate(m.start(), m.end(), "Institution", priority=2) for m in NUMBERED_SCHOOL.finditer(text)]
+    for match in NUMBERED_SCHOOL.finditer(text):
+        name = trim_leading(match.group())
+        if len(name) >= 3:
+            out.append(Candidate(match.end() - len(name), match.end(), "Institution", priority=2))
     return out
 
 
