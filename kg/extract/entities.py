@@ -24,7 +24,7 @@ from kg.extract.entities_rules import (
     quoted_candidates,
     route_candidates,
 )
-from kg.extract.entities_text import Candidate, Token, tokens
+from kg.extract.entities_text import Candidate, Token, tokens, word_boundaries
 from kg.model import Document, Mention, Sentence, Span
 from kg.rdf.namespaces import name_key
 from kg.segment.glossary import term_aliases
@@ -54,7 +54,7 @@ def extract_entities(doc: Document) -> None:
 def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
     """The kept candidates of one sentence, in text order."""
     toks = tokens(text)
-    boundaries = {t.start for t in toks} | {t.end for t in toks}
+    boundaries = word_boundaries(toks)
     proposed = [
         *gazetteer_candidates(text, boundaries),
         *organ_candidates(text, level),

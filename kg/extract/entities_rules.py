@@ -76,7 +76,8 @@ def gazetteer_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _gazetteer_pattern().finditer(text):
         form = match.group()
-        if len(form) <= 3 and not (match.start() in boundaries and match.end() in boundaries):
+        follows_name = bool(out) and out[-1].end == match.start()  # 中共中央国务院: two names in one word
+        if len(form) <= 3 and not ((match.start() in boundaries or follows_name) and match.end() in boundaries):
             continue
         type_name, full = gazetteer()[form]
         out.append(Candidate(match.start(), match.end(), type_name, full, priority=3, source="gazetteer"))

@@ -123,6 +123,17 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+def word_boundaries(toks: list[Token]) -> set[int]:
+    """Offsets where a word starts or ends, inside quotes too (国务院 in 《中共中央国务院关于…》)."""
+    edges = {t.start for t in toks} | {t.end for t in toks}
+    for token in toks:
+        if token.tag == "quote":
+            inner = _cut(token.word[1:-1], token.start + 1)
+            edges.update(t.start for t in inner)
+            edges.update(t.end for t in inner)
+    return edges
+
+
 def _cut(text: str, offset: int) -> list[Token]:
     out: list[Token] = []
     position = offset
