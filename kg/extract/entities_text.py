@@ -26,6 +26,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT_WORDS = ("街道社区", "社区服务中心", "街道社区服务中心")
 
 
+# Verbs jieba would otherwise split (打/好污染…), so the name after them starts clean.
+_VERBS_BEFORE_NAMES = ("打好", "打赢", "打响", "办好", "抓好", "做好", "用好")
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     word: str
@@ -97,6 +101,8 @@ def _tokenizer() -> jieba.Tokenizer:
         tokenizer.add_word(word, 1000)
     for word in _SPLIT_WORDS:
         tokenizer.del_word(word)
+    for word in _VERBS_BEFORE_NAMES:
+        tokenizer.add_word(word, 5000)
     return tokenizer
 
 
