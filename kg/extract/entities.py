@@ -35,6 +35,7 @@ _URBAN_AREA = re.compile(r"(?:城区|城市|市区|县城)$")
 _STREET = re.compile(r"(?:路|街|大道|公园|小区|社区|家园|楼|桥)$")
 # Glossary pointers written inside a name (“六稳[4]”) are no part of it.
 _MARKER = re.compile(r"\^?\[\d{1,2}\]|【\d{1,2}】|〔\d{1,2}〕")
+_CORE = re.compile(r"^“([^”]+)”[\u4e00-\u9fff]{0,4}$")
 _LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省"}
 
 
@@ -46,8 +47,8 @@ def extract_entities(doc: Document) -> None:
         for candidate in sentence_candidates(sentence.text, level):
             name = sentence.text[candidate.start : candidate.end]
             canonical = _MARKER.sub("", candidate.canonical or name)
-            if name_key(canonical) in glossary_keys:
-                continue
+            if name_key(canonical) in glossary_keys or _quoted_core(canonical) in glossary_keys:
+                continue  # the glossary extractor's node already stands for it
             doc.mentions.append(_mention(sentence, candidate, name, canonical if canonical != name else ""))
 
 
@@ -114,6 +115,12 @@ def _crosses(a: Candidate, b: Candidate) -> bool:
         and not (a.start <= b.start and b.end <= a.end)
         and not (b.start <= a.start and a.end <= b.end)
     )
+
+
+def _quoted_core(name: str) -> str:
+    """“六稳”工作 → 六稳: a quoted term standing alone or with a programme word after it."""
+    match = _CORE.match(name)
+    return name_key(match.group(1)) if match else ""
 
 
 def _mention(sentence: Sentence, candidate: Candidate, name: str, canonical: str) -> Mention:

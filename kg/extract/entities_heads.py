@@ -93,6 +93,7 @@ WEAK_HEADS = {
     "基地": 3,
     "示范区": 3,
     "委员会": 4,
+    "改革": 4,
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
 COMMON_HEADS = frozenset(["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区", "公园", "小区", "路", "街"])

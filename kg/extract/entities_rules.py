@@ -10,7 +10,7 @@ from functools import cache
 from itertools import pairwise
 
 from kg.extract.entities_heads import trim_leading
-from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, industries, tag_of, tokens
+from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, heads, industries, tag_of, tokens
 
 _NUM = "一二三四五六七八九十百零〇两"
 LEVEL_ORGANS = re.compile(
@@ -56,6 +56,9 @@ POLICY_AFTER = re.compile(
     r"^(?:\[\d+\])?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|试点|建设|任务|要求|布局|专项|整治|总体|学习|"
     r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|时期|期间|新机制|综合|部署|改造|服务|受理|全面|、“|和“|“)"
 )
+QUOTE_TAIL = re.compile(r"(?:\[\d+\])?(?:受理|审批|普法|联动)")
+POLICY_AFTER_WORD = re.compile(r"^(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|方针|总要求|要求|目标)")
+_COUNTED = re.compile(r"[一二三四五六七八九十两百千万\d]")
 POLICY_BEFORE = re.compile(
     r"(?:实施|开展|推进|落实|推行|深化|聚焦|执行|贯彻|坚持|推广|实行|启动|制定|打赢|完成|融入|试行|首推|编制|推动|"
     r"深入|扎实|持续|严格|全面|继续|积极|统筹|协调|按照|抓好|巩固|强化|围绕|时代|、|”|和)$"
@@ -132,13 +135,33 @@ def quoted_candidates(text: str) -> list[Candidate]:
     out = []
     for match in QUOTE_POLICY.finditer(text):
         before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() : match.end() + 4]
-        if _is_industry_list(match.group(1)) or not _policy_context(before, after):
+        inner = match.group(1)
+        if _is_industry_list(inner) or not _policy_context(before, after) or _slogan(inner, after):
             continue
-        out.append(Candidate(match.start(), match.end(), "Policy", priority=1, source="quoted"))
+        if _named_by_head(after):
+            continue  # “中国云谷”园区: the head rule names it, with its type
+        tail = QUOTE_TAIL.match(after)
+        end = match.end() + (tail.end() if tail else 0)
+        out.append(Candidate(match.start(), end, "Policy", priority=1, source="quoted"))
     for match in DOCUMENT.finditer(text):
         if DOCUMENT_KINDS.search(match.group(1)):
             out.append(Candidate(match.start(), match.end(), "Policy", priority=3, source="quoted"))
     return out
+
+
+def _slogan(inner: str, after: str) -> bool:
+    """“小切口、大民生”: parallel phrases without a count are a motto, unless a programme word follows."""
+    return "、" in inner and not _COUNTED.search(inner) and not POLICY_AFTER_WORD.match(after)
+
+
+def _named_by_head(after: str) -> bool:
+    first_word = _head_start().match(after)
+    return first_word is not None and heads().get(first_word.group()) not in (None, "Policy")
+
+
+@cache
+def _head_start() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(h) for h in heads()))
 
 
 def _policy_context(before: str, after: str) -> bool:
