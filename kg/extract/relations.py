@@ -35,6 +35,7 @@ LEADING_WORDS = ("了", "全面", "积极", "大力", "加快", "进一步", "�
                  "引进", "引入", "推进", "推动", "加强", "深化", "依托", "支持", "扶持", "培育", "发展", "组建",
                  "实现", "包括", "即", "以", "与", "同", "和", "在", "对", "由", "将", "把", "是", "有", "做强",
                  "优化提升", "提升", "打造", "围绕", "聚焦", "吸引", "促成", "推进与", "加强与", "深化与")  # fmt: skip
+ORDINAL = re.compile(r"[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]?")
 # A trailing 等 / 等3家 / 四大 closes an enumeration.
 LIST_TAIL = re.compile(r"(?:等|以及)?\s*(?:[0-9一二两三四五六七八九十百]+\s*(?:大|个|家|项|所|条|类|批|支))?$")
 
@@ -243,6 +244,8 @@ def _strip(text: str, span: Span) -> Span:
             if text.startswith(word, start) and end - start > len(word) + 1:
                 start += len(word)
                 changed = True
+    ordinal = ORDINAL.match(text, start, end)  # 一是…, 第二，…
+    start = ordinal.end() if ordinal and end - ordinal.end() >= 2 else start
     tail = LIST_TAIL.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()
@@ -251,12 +254,16 @@ def _strip(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-def items(context: Context, sentence: Sentence, start: int, end: int, make: str = "") -> list[Item]:
-    """The entities enumerated in text[start:end]; ``make`` types items that have no mention yet."""
+def items(
+    context: Context, sentence: Sentence, start: int, end: int, make: str = "", shape: re.Pattern[str] | None = None
+) -> list[Item]:
+    """The entities enumerated in text[start:end]; ``make`` types items that have no mention yet
+    (those that fit ``shape``, when given)."""
     found = []
     for span in split_items(context.doc.text, start, end):
         mention = context.covering(span.start, span.end) or _inner_mention(context, span)
-        if mention is None and make and _nameable(context.doc.text[span.start : span.end]):
+        chunk = context.doc.text[span.start : span.end]
+        if mention is None and make and _nameable(chunk) and (shape is None or shape.fullmatch(chunk)):
             mention = context.create(span, make, sentence)
         elif mention is None:
             type_name = suffix_type(context.doc.text[span.start : span.end])
@@ -267,17 +274,25 @@ def items(context: Context, sentence: Sentence, start: int, end: int, make: str 
 
 
 def _inner_mention(context: Context, span: Span) -> Mention | None:
-    """A mention ending or opening the chunk and covering most of it (引进华美食品, 省中医大二院“医联体”)."""
-    candidates = [m for m in context.ends.get(span.end, []) if m.span.start >= span.start]
-    candidates += [m for m in context.starts.get(span.start, []) if m.span.end <= span.end]
-    best = max(candidates, key=lambda m: len(m.span), default=None)
-    if best is not None and len(best.span) * 2 >= len(span):
-        return best
-    return None
+    """A mention opening the chunk, followed only by a quoted or bracketed remark (省中医大二院“医联体”).
+
+    A mention that covers only the end of the chunk (仁堂健康药业 in 北京同仁堂健康药业) or only its
+    start with more name after it (京津 in 京津名校) is part of a longer name, so it is not taken.
+    """
+    text = context.doc.text
+    candidates = [m for m in context.starts.get(span.start, []) if span.start < m.span.end < span.end
+                  and text[m.span.end] in "“\"（(《"]  # fmt: skip
+    return max(candidates, key=lambda m: len(m.span), default=None)
 
 
 def _nameable(text: str) -> bool:
-    return 2 <= len(text) <= MAX_ITEM and not re.search(r"[，,；;。0-9０-９%]", text)
+    """Could this chunk be a name? Not a clause (punctuation, 的 outside a title), not a broken quote."""
+    if not 2 <= len(text) <= MAX_ITEM or re.search(r"[，,；;。：:0-9０-９%]", text):
+        return False
+    if text.count("“") != text.count("”") or text.count("《") != text.count("》"):
+        return False
+    outside_titles = re.sub(r"《[^》]*》", "", text)
+    return "的" not in outside_titles and not outside_titles.startswith(("指", "是", "通过", "按照", "围绕"))
 
 
 def suffix_type(text: str) -> str:
@@ -348,9 +363,21 @@ def partner_rule(context: Context, sentence: Sentence) -> None:
         subject = _subject_before(context, sentence, offset)
         if subject is None and _opens_clause(context, sentence, offset):
             subject = carried
+        elif subject is None and _other_actor_before(context, sentence, offset):
+            continue  # 龙头企业与…合作, A、B分别与…: someone else cooperates, not the government
         carried = subject
         for item in partners:
             context.add("partner", subject or context.place, item.ref, sentence, match.group())
+
+
+def _other_actor_before(context: Context, sentence: Sentence, position: int) -> bool:
+    """Does the clause name an organisation (not a place) or a group of actors before 与?"""
+    clause_start, _ = clause_bounds(sentence, position)
+    lead = context.doc.text[clause_start:position]
+    if re.search(r"分别|企业|医院|学校|高校|院校|机构|单位|部门|园区", lead):
+        return True
+    return any(m.type in ORGANISATIONS - {"Place"} and m.span.start >= clause_start
+               for p in range(clause_start + 1, position + 1) for m in context.ends.get(p, []))  # fmt: skip
 
 
 def _opens_clause(context: Context, sentence: Sentence, position: int) -> bool:
@@ -397,6 +424,8 @@ def invited_rule(context: Context, sentence: Sentence) -> None:
     """引进A、B等战略合作者 → partner; 引进A、B等企业 → locatedIn the report's place."""
     for match, offset in find_all(INVITED, sentence):
         start = offset + match.start("list") - match.start()
+        if re.search(r"方面|领域|类", match.group("noun")):
+            continue  # 引进商贸、会计等方面的企业: the items are sectors, not companies
         kind = "partner" if match.group("what") in {"战略合作者", "战略投资者", "合作伙伴"} else "locatedIn"
         make = "" if match.group("what") == "项目" else "Enterprise"
         for item in items(context, sentence, start, start + len(match.group("list")), make):
@@ -429,6 +458,10 @@ def _named_after(context: Context, position: int) -> Ref | None:
     return None
 
 
+# What a leading organ is called when the text gives no mention: 市委, 省委省政府, 党中央, 国务院.
+ORGAN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:党委|党工委|[省市县区州]委|[省市县区州]?人民政府|[省市县区州]政府|党中央|中央|国务院|管委会)"
+)
 LEADERSHIP = re.compile(r"在(?P<list>[^，,；;。在]{2,40}?)(?:的)?(?:坚强|正确|统一)?领导下")
 
 
@@ -436,7 +469,7 @@ def leadership_rule(context: Context, sentence: Sentence) -> None:
     """在市委、市政府和区委的坚强领导下: the reporting government is subordinate to each."""
     for match, offset in find_all(LEADERSHIP, sentence):
         start = offset + 1
-        for item in items(context, sentence, start, start + len(match.group("list")), "GovernmentBody"):
+        for item in items(context, sentence, start, start + len(match.group("list")), "GovernmentBody", ORGAN_NAME):
             if item.ref[0] == "GovernmentBody":
                 context.add("subordinateTo", context.government, item.ref, sentence, match.group())
 
@@ -470,6 +503,8 @@ def _event_after(context: Context, sentence: Sentence, position: int) -> Mention
         return mention if mention.type == "Event" else None
     found = EVENT_NAME.match(context.doc.text, position, sentence.span.end)
     if found is None or found.group().startswith(("了", "好", "各类", "各种", "系列", "多场", "一批")):
+        return None
+    if not _nameable(re.sub(r"[0-9]", "", found.group())):  # 第29届: figures are fine in an event's name
         return None
     return context.create(Span(found.start(), found.end()), "Event", sentence)
 
@@ -509,7 +544,7 @@ def _programme(context: Context, start: int, end: int) -> Ref | None:
 
 
 REPRESENTED = re.compile(
-    r"以(?P<list>[^，,；;。以]{2,60}?)(?:等)?(?:[^，,；;。]{0,12}的)?(?:为代表|为主|为重点|为核心|为引领)的?|"
+    r"以(?P<list>[^，,；;。以]{2,60}?)(?:等)?(?:[^，,；;。]{0,12}的)?(?:为代表|为主导|为主体|为主|为重点|为核心|为引领)的?|"
     r"以(?P<firms>[^，,；;。以]{2,40}?)等[^，,；;。]{0,12}的(?=[^，,；;。]{2,12}产业集群)"
 )
 WHOLE_INDUSTRY = re.compile(r"[^，,；;。和、]{2,12}?(?:产业|服务业|制造业|行业)")
@@ -638,31 +673,13 @@ PHASE = re.compile(
 FACILITY = re.compile(r"^(?P<whole>.{2,}?)(?:体育馆|图书馆|实验楼|教学楼|综合楼|运动场|冰球馆|新院区项目|新院区)$")
 
 
-PART_AFTER = re.compile(r"[东南西北][区片]|[一二三四五六七八九十]期(?:工程)?")
-
-
 def name_rules(context: Context) -> None:
     """Relations a name states: 四通新材二期 operatedBy 四通新材, 金台经济开发区北区 partOf 金台经济开发区."""
-    _parts_written_after(context)
     by_name = _mentions_by_name(context)
     for mention in context.doc.mentions + context.created:
         if mention.type not in {"Project", "Park", "Institution"}:
             continue
         _owner_by_name(context, mention, by_name)
-
-
-def _parts_written_after(context: Context) -> None:
-    """金台经济开发区北区, …项目二期: a park or project name followed by a part becomes the part's own mention."""
-    for mention in list(context.doc.mentions):
-        if mention.type not in {"Park", "Project"} or mention.sentence >= len(context.doc.sentences):
-            continue
-        part = PART_AFTER.match(context.doc.text, mention.span.end)
-        if part is None or context.mention_at(mention.span.start, part.end()) is not None:
-            continue
-        sentence = context.doc.sentences[mention.sentence]
-        if part.end() <= sentence.span.end:
-            whole = context.create(Span(mention.span.start, part.end()), mention.type, sentence)
-            context.add("partOf", ref(whole), ref(mention), sentence, whole.text)
 
 
 def _mentions_by_name(context: Context) -> dict[str, Mention]:
