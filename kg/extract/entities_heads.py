@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from kg.extract.entities_text import Candidate, Token, heads, longest_head, tag_of
 
@@ -39,7 +40,7 @@ SOFT_FRAME_VERBS = _words(
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
-    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 年内 年底 年初 目前 今年 明年 全年 当年"
+    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
 )
 STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
@@ -69,7 +70,7 @@ MAX_LENGTH = {
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
 NOT_HEADED = _words(
-    "中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
+    "好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "自然村 贫困村 本村 全村 各村 本镇 全镇 各镇 各乡 基地 社区 小区 街道 大街 家园 平台 项目 工程 行动 "
     "计划 战略 制度 机制 方案 规划 政策 体系 办法 模式 试点 改革 集团 公司 银行 大学 学院 中学 小学 医院 "
@@ -105,14 +106,16 @@ PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng", "m",
 
 def _has_proper_word(particular: list[str]) -> bool:
     """A place, person or organisation name, a figure, or a word jieba does not know."""
-    return any(_proper(word) for word in particular if word)
+    words = [word for word in particular if word]
+    fragments = any(len(a) == 1 and len(b) == 1 for a, b in pairwise(words))
+    return fragments or any(_proper(word) for word in words)
 
 
 def _proper(word: str) -> bool:
     tag = tag_of(word)
     if tag == "m":
         return _AMOUNT.search(word) is None  # 30万吨 names a plant; 5亿元以上 only sizes it
-    return tag in PROPER_TAGS or len(word) == 1 or _PHASE.search(word) is not None
+    return tag in PROPER_TAGS or word in heads() or _PHASE.search(word) is not None
 
 
 # Organs named by their level: only a place in front makes them particular (平房区人民政府).
@@ -252,8 +255,8 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
         return False
     if head in COMMON_HEADS and not quoted:
         return _has_proper_word(particular)
-    if head in ORGAN_HEADS:
-        return text[-1:] in "省市区县镇乡"
+    if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, not a name
+        return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3)
     if head == "局":
         return len(text) <= 6
     if head in SINGLE_CHAR_HEADS:
