@@ -76,7 +76,7 @@ NOT_HEADED = _words(
     "计划 战略 制度 机制 方案 规划 政策 体系 办法 模式 试点 改革 集团 公司 银行 大学 学院 中学 小学 医院 "
     "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期"
 )
-SINGLE_CHAR_HEADS = frozenset("局镇乡村路街")
+SINGLE_CHAR_HEADS = frozenset("局镇乡村路街巷")
 LEADING_TAGS = _words("v ad l d")
 # Heads that also end ordinary phrases (社会保障体系): the name must be quoted or this long.
 WEAK_HEADS = {
@@ -97,7 +97,9 @@ WEAK_HEADS = {
     "改革": 4,
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
-COMMON_HEADS = frozenset(["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区", "公园", "小区", "路", "街"])
+COMMON_HEADS = frozenset(
+    ["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区", "公园", "小区", "路", "街", "巷", "地区"]
+)
 _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八九十两]+大?[批些]?$")
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
@@ -160,7 +162,7 @@ def _head_in(token: Token) -> tuple[str, str] | None:
         head = word[-size:]
         type_name = table.get(head)
         if type_name is not None:
-            if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word[-2:] in NOT_HEADED) and word not in "村乡镇":
+            if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word[-2:] in NOT_HEADED) and word not in "村乡镇路街巷":
                 return None
             return head, type_name
     return None
@@ -260,7 +262,7 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     if head == "局":
         return len(text) <= 6
     if head in SINGLE_CHAR_HEADS:
-        return len(text) >= 2 and not any(char in text for char in "村乡镇")
+        return len(text) >= 2 and not all(char in "村乡镇区县" for char in text)
     return True
 
 
