@@ -34,7 +34,8 @@ FINAL_JOINERS = ("以及", "和", "及", "与", "同")
 LEADING_WORDS = ("了", "全面", "积极", "大力", "加快", "进一步", "持续", "着力", "优先", "重点", "成功", "先后", "相继",
                  "引进", "引入", "推进", "推动", "加强", "深化", "依托", "支持", "扶持", "培育", "发展", "组建",
                  "实现", "包括", "即", "以", "与", "同", "和", "在", "对", "由", "将", "把", "是", "有", "做强",
-                 "优化提升", "提升", "打造", "围绕", "聚焦", "吸引", "促成", "推进与", "加强与", "深化与")  # fmt: skip
+                 "优化提升", "提升", "打造", "围绕", "聚焦", "吸引", "促成", "推进与", "加强与", "深化与", "做大",
+                 "做优", "抓好", "打好", "实施", "开展", "壮大", "突出")  # fmt: skip
 ORDINAL = re.compile(r"[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]?")
 # A trailing 等 / 等3家 / 四大 closes an enumeration.
 LIST_TAIL = re.compile(r"(?:等|以及)?\s*(?:[0-9一二两三四五六七八九十百]+\s*(?:大|个|家|项|所|条|类|批|支))?$")
@@ -268,7 +269,7 @@ def items(
         elif mention is None:
             type_name = suffix_type(context.doc.text[span.start : span.end])
             mention = context.create(span, type_name, sentence) if type_name else None
-        if mention is not None:
+        if mention is not None and not _just_a_verb(mention.text):
             found.append(Item(ref(mention), mention))
     return found
 
@@ -283,6 +284,11 @@ def _inner_mention(context: Context, span: Span) -> Mention | None:
     candidates = [m for m in context.starts.get(span.start, []) if span.start < m.span.end < span.end
                   and text[m.span.end] in "“\"（(《"]  # fmt: skip
     return max(candidates, key=lambda m: len(m.span), default=None)
+
+
+def _just_a_verb(text: str) -> bool:
+    """培育, 深化: what is left of a clause whose object was counted away (培育2个成长型产业)."""
+    return text in LEADING_WORDS or len(text) < 2
 
 
 def _nameable(text: str) -> bool:
@@ -720,9 +726,10 @@ def _leading_enterprise(mention: Mention, by_name: dict[str, Mention]) -> Mentio
 def event_place_rule(context: Context) -> None:
     """北京冬奥会 hostedBy 北京: an event whose name starts with a place name that the text also names."""
     by_name = _mentions_by_name(context)
+    hosted = {relation.subject for relation in context.relations.values() if relation.kind == "hostedBy"}
     for mention in context.doc.mentions:
-        if mention.type != "Event" or mention.sentence >= len(context.doc.sentences):
-            continue
+        if mention.type != "Event" or mention.sentence >= len(context.doc.sentences) or ref(mention) in hosted:
+            continue  # 承办保定市首届…大会: the host the text names wins over the place in the name
         for cut in range(min(len(mention.text) - 2, 8), 1, -1):
             place = by_name.get(mention.text[:cut])
             if place is not None and place.type == "Place":
