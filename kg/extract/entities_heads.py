@@ -100,6 +100,7 @@ WEAK_HEADS = {
 COMMON_HEADS = frozenset(
     ["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区", "公园", "小区", "路", "街", "巷", "地区"]
 )
+_COUNT = re.compile(r"\d\s*[件个项处条家所座批]$|^[一二三四五六七八九十两几]+[件个项处条家所座批]$")
 _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八九十两]+大?[批些]?$")
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
@@ -177,7 +178,8 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         previous = toks[first - 1]
         if end - previous.start > limit:
             break
-        if _stops(previous, type_name) and not _partner_prefix(previous, toks[first]):
+        joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
+        if _stops(previous, type_name) and not _partner_prefix(previous, toks[first]) and not joined:
             break
         first -= 1
     while first < index and _leading(toks[first], toks[first + 1]):
@@ -215,6 +217,16 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
     if any(char in previous.word for char in "村乡镇区县"):
         return None
     return Candidate(previous.start, toks[index].end, "Place", source="heads")
+
+
+def _joins_two_places(before: Token, token: Token, type_name: str) -> bool:
+    """京哈高速与哈南第十六大道连接线, 张北—雄安特高压工程: a project between two named places."""
+    if type_name != "Project" or token.word not in _CONNECTORS:
+        return False
+    return before.tag in ("ns", "nr") or before.word[-1:] in "路道河速街线淀"
+
+
+_CONNECTORS = frozenset(["与", "跨", "至", "—", "-", "－"])
 
 
 def _partner_prefix(token: Token, following: Token) -> bool:
@@ -274,6 +286,8 @@ def _stops(token: Token, type_name: str) -> bool:
         return True
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
         return True  # a lone character is more often a fragment of a name jieba did not know
+    if token.tag == "m" and _COUNT.search(word):
+        return True  # 20件, 3个: a count of things, never part of one name
     if token.tag == "m" and type_name not in ("Project", "Event", "Institution", "Place"):
         # 三年行动, 1+7方案, 三医联动改革, 八大行动
         return not (type_name == "Policy" and (word.endswith("年") or "+" in word or _CJK_NUMBER.fullmatch(word)))
