@@ -145,3 +145,16 @@ def test_every_trigger_is_in_its_source_sentence_on_an_untuned_report() -> None:
     assert len({r.kind for r in doc.relations}) >= 3
     for relation in doc.relations:
         assert relation.trigger in doc.sentences[relation.sentence].text or relation.trigger in doc.text
+
+
+def test_numbered_action_headings_are_parts_of_the_named_whole(pingfang_doc: Document) -> None:
+    whole = ("Policy", name_key("八大行动"))
+    parts = {r.subject[1] for r in pingfang_doc.relations if r.kind == "partOf" and r.object == whole}
+    assert len(parts) == 8 and name_key("产业振兴行动") in parts
+
+
+def test_a_company_joined_to_a_park_name_by_a_middle_dot_operates_it() -> None:
+    line = sentence_with(dev_text("qingyuan-2021"), "中南高科·清苑新经济产业园等")
+    doc = document([line], {"清苑新经济产业园": "Park"}, "清苑区")
+    extract_relations(doc)
+    assert ("清苑新经济产业园", "operatedBy", "中南高科") in triples(doc.relations)

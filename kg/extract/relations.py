@@ -247,6 +247,10 @@ def _strip(text: str, span: Span) -> Span:
                 changed = True
     ordinal = ORDINAL.match(text, start, end)  # 一是…, 第二，…
     start = ordinal.end() if ordinal and end - ordinal.end() >= 2 else start
+    for word in ("项目建设", "建设"):
+        if text.endswith(word, start, end) and end - start - len(word) >= 4:
+            end -= len(word)
+            break
     tail = LIST_TAIL.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()
@@ -603,7 +607,10 @@ def grouped_rule(context: Context, sentence: Sentence) -> None:
     """A、B等深哈合作重点项目: the items are members of the programme named before 项目."""
     for match, offset in find_all(GROUPED, sentence):
         rest_start = offset + match.start("rest") - match.start()
-        programme = _programme(context, rest_start, rest_start + len(match.group("rest")))
+        rest = match.group("rest")
+        programme = _programme(context, rest_start, rest_start + len(rest))
+        if programme is None and re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:合作|协作|协同|对口帮扶)", rest):
+            programme = ref(context.create(Span(rest_start, rest_start + len(rest)), "Policy", sentence))
         if programme is None:
             continue
         start = offset
@@ -709,9 +716,25 @@ def _owner_by_name(context: Context, mention: Mention, by_name: dict[str, Mentio
             context.add(kind, ref(mention), ref(whole), sentence, mention.text)
             return
     if mention.type in {"Project", "Park"}:
-        owner = _leading_enterprise(mention, by_name)
+        owner = _leading_enterprise(mention, by_name) or _enterprise_before_dot(context, mention)
         if owner is not None:
             context.add("operatedBy", ref(mention), ref(owner), sentence, mention.text)
+
+
+def _enterprise_before_dot(context: Context, mention: Mention) -> Mention | None:
+    """中南高科·清苑新经济产业园: a company's name joined to the park's by a middle dot."""
+    dot = mention.span.start - 1
+    if dot < 0 or context.doc.text[dot] not in "·•・":
+        return None
+    owners = [m for m in context.ends.get(dot, []) if m.type == "Enterprise"]
+    owner = max(owners, key=lambda m: len(m.span), default=None)
+    if owner is None:  # the company may be unnamed elsewhere: take the name before the dot
+        start = max(context.doc.text.rfind(ch, 0, dot) for ch in CLAUSE_END + "、") + 1
+        chunk = context.doc.text[start:dot]
+        sentence = context.doc.sentences[mention.sentence]
+        if 2 <= len(chunk) <= 8 and _nameable(chunk) and start >= sentence.span.start:
+            owner = context.create(Span(start, dot), "Enterprise", sentence)
+    return owner
 
 
 def _leading_enterprise(mention: Mention, by_name: dict[str, Mention]) -> Mention | None:
@@ -738,7 +761,50 @@ def event_place_rule(context: Context) -> None:
                 break
 
 
+NUMBERED_WHOLE = re.compile(r"([一二两三四五六七八九十]+)(?:大|项)(行动|工程|战略|任务|举措|攻坚)")
+NUMERALS = {ch: value for value, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def action_sections_rule(context: Context) -> None:
+    """第一…第八, each heading 实施X行动, under a report that names 八大行动: each X is part of it."""
+    siblings: dict[int | None, list[int]] = {}
+    for index, section in enumerate(context.doc.sections):
+        if section.kind == "action":
+            siblings.setdefault(section.parent, []).append(index)
+    for group in siblings.values():
+        for head, whole in _numbered_wholes(context, len(group)):
+            for index in group:
+                part = _heading_mention(context, context.doc.sections[index].heading, head)
+                sentence = context.doc.sentence_at(context.doc.sections[index].heading.start)
+                if part is not None and sentence is not None:
+                    context.add(
+                        "partOf", ref(part), whole, sentence, context.doc.slice(context.doc.sections[index].heading)
+                    )
+
+
+def _numbered_wholes(context: Context, count: int) -> list[tuple[str, Ref]]:
+    """The 八大行动-like names in the text whose number is ``count``, as (head word, entity)."""
+    wholes: dict[str, Ref] = {}
+    for match in NUMBERED_WHOLE.finditer(context.doc.text):
+        number = match.group(1)
+        value = NUMERALS.get(number) if len(number) == 1 else None
+        sentence = context.doc.sentence_at(match.start())
+        if value != count or sentence is None or match.group(2) in wholes:
+            continue
+        mention = context.mention_at(match.start(), match.end())
+        mention = mention or context.create(Span(match.start(), match.end()), "Policy", sentence)
+        wholes[match.group(2)] = ref(mention)
+    return sorted(wholes.items())
+
+
+def _heading_mention(context: Context, heading: Span, head: str) -> Mention | None:
+    """The longest Policy named in a heading that ends with the head word (产业振兴行动 for 行动)."""
+    found = [m for p in range(heading.start, heading.end) for m in context.starts.get(p, [])
+             if m.type == "Policy" and m.text.endswith(head) and m.span.end <= heading.end]  # fmt: skip
+    return max(found, key=lambda m: len(m.span), default=None)
+
+
 SENTENCE_RULES = (partner_rule, cobuild_rule, invited_rule, settled_rule, leadership_rule, hosted_rule,
                   enrolled_rule, represented_rule, grouped_rule)  # fmt: skip
 GLOSSARY_RULES = (glossary_rule, partner_rule)
-DOCUMENT_RULES = (name_rules, event_place_rule)
+DOCUMENT_RULES = (name_rules, event_place_rule, action_sections_rule)
