@@ -41,7 +41,10 @@ def extractor(name: str) -> Callable[[Extractor], Extractor]:
 def load_extractors() -> dict[str, Extractor]:
     for module in _MODULES:
         importlib.import_module(module)
-    return EXTRACTORS
+    # In _MODULES order, not import order: a test may import one extractor module before the rest.
+    order = {module: index for index, module in enumerate(_MODULES)}
+    ranked = sorted(EXTRACTORS.items(), key=lambda item: order.get(item[1].__module__, len(order)))
+    return dict(ranked)
 
 
 def run_extractors(doc: Document, names: Iterable[str] | None = None) -> Document:
