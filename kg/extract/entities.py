@@ -36,6 +36,7 @@ _STREET = re.compile(r"(?:路|街|大道|公园|小区|社区|家园|楼|桥)$")
 # Glossary pointers written inside a name (“六稳[4]”) are no part of it.
 _MARKER = re.compile(r"\^?\[\d{1,2}\]|【\d{1,2}】|〔\d{1,2}〕")
 _CORE = re.compile(r"^“([^”]+)”[\u4e00-\u9fff]{0,4}$")
+_INDUSTRY_HOSTS = frozenset(["Park", "Project", "Enterprise", "Institution", "Event"])
 _LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省"}
 
 
@@ -69,8 +70,14 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *_place_tokens(toks),
         *head_candidates(toks),
     ]
-    kept = _without_crossings(proposed)
+    kept = _without_inner_industries(_without_crossings(proposed))
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
+
+
+def _without_inner_industries(kept: list[Candidate]) -> list[Candidate]:
+    """云计算 in 云计算产业园 names the park's trade, not an industry the report plans."""
+    hosts = [c for c in kept if c.type in _INDUSTRY_HOSTS]
+    return [c for c in kept if not (c.type == "Industry" and any(h.start <= c.start and c.end <= h.end for h in hosts))]
 
 
 def _without_inner_places(kept: list[Candidate], text: str) -> list[Candidate]:
