@@ -40,7 +40,7 @@ SOFT_FRAME_VERBS = _words(
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
-    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
+    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
 )
 STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
@@ -55,7 +55,7 @@ GENERIC = _words(
     "示范 试点 专项 综合 整体 总体 具体 有关 其他 其它 一般 基层 城乡 城市 农村 乡村 社会 经济 公共 民生 "
     "全面 深化 改革 发展 建设 创新 管理 服务 工作 企业 项目 政府 部门 单位 机构 组织 园区 行业 领域 体制 "
     "招商 落地 在建 新建 续建 储备 签约 开工 竣工 投产 亿元 万元 以上 政策 制度 机制 行动 计划 工程 "
-    "城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
+    "县城 城区 省内 市内 区内 县内 虚拟 城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿"
 )
 MAX_LENGTH = {
@@ -295,4 +295,6 @@ def _stops(token: Token, type_name: str) -> bool:
     found = _head_in(token)
     if found is None or found[1] == "Place" or type_name in ("Project", "GovernmentBody", "Event"):
         return False
+    if type_name == "Park" and found[1] == "Park":
+        return False  # 哈尔滨新区平房经济技术片区: a zone within a zone
     return type_name != "Policy"  # 政府法律顾问制度, 重点项目倍增计划: a policy's name may hold any head
