@@ -335,8 +335,15 @@ def _carried_over(previous: Reading) -> Reading:
 
 
 def _clause_start(text: str, position: int, inside: str = "") -> int:
+    """Where the clause holding ``position`` begins; a 、 inside （…） or “…” is no boundary (新（改、扩）建)."""
+    depth = 0
     for index in range(position - 1, -1, -1):
-        if text[index] in _STOPS and text[index] not in inside:
+        ch = text[index]
+        if ch in "）)”」》":
+            depth += 1
+        elif ch in "（(“「《":
+            depth = max(0, depth - 1)
+        elif ch in _STOPS and ch not in inside and not (depth and ch in "、，,"):
             return index + 1
     return 0
 
@@ -538,7 +545,7 @@ def _synonyms() -> list[tuple[str, str]]:
 
 def _normalise(core: str) -> str:
     """One name per indicator across reports: 规上 → 规模以上, 县域生产总值 → 地区生产总值."""
-    name = core.strip(" “”\"'")
+    name = re.sub(r"[“”\"'‘’「」\s]", "", core)  # quotes vary between reports; the name does not
     for variant, canonical in _synonyms():
         if variant in name and canonical not in name:
             name = name.replace(variant, canonical)
