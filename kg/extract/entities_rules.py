@@ -35,7 +35,7 @@ DOCUMENT = re.compile(r"《([^《》]{4,60})》")
 DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典)(（草案）)?$")
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
-    rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?)?(?:[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?)?"
+    rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?|[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?|等[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?)"
     r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|大学|高校|院校|企业|公司)"
 )
 LIST_TYPES = {
