@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from kg.extract.observation_context import read_table
 
 _CN_DIGITS = {
     "零": 0,
@@ -61,20 +62,15 @@ def parse_value(text: str) -> float | None:
     return chinese_value(text)
 
 
-def _lines(name: str) -> list[list[str]]:
-    raw = resources.files("kg.resources").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def base_units() -> dict[str, tuple[str, str]]:
     """Written base unit → (normalised base, kind)."""
-    return {row[0]: (row[1], row[2]) for row in _lines("units.tsv")}
+    return {row[0]: (row[1], row[2]) for row in read_table("units.tsv")}
 
 
 @cache
 def unit_prefixes() -> dict[str, float]:
-    return {row[0]: float(row[1]) for row in _lines("unit_prefixes.tsv")}
+    return {row[0]: float(row[1]) for row in read_table("unit_prefixes.tsv")}
 
 
 @cache
