@@ -66,7 +66,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *enterprise_list_candidates(text),
         *industry_candidates(text, boundaries),
         *person_candidates(toks),
-        *route_candidates(text),
+        *route_candidates(text, boundaries),
         *_place_tokens(toks),
         *head_candidates(toks),
     ]

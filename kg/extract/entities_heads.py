@@ -282,6 +282,8 @@ def _stops(token: Token, type_name: str) -> bool:
     word = token.word
     if token.tag == "quote":
         return word.startswith("《")
+    if word == "·" and type_name in ("Park", "Project", "Institution"):
+        return False  # 中南高科·清苑新经济产业园: an owner or city joined to the name
     if word in FUNCTION_WORDS or _is_frame(word):
         return True
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):

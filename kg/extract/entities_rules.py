@@ -26,9 +26,7 @@ EVENTS = re.compile(
     rf"|(?:庆祝)?(?:新中国成立|中华人民共和国成立|中国共产党成立|建党|建国|改革开放)[{_NUM}\d]{{2,4}}周年"
 )
 ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}?(?:公路|路|线|段)(?![\u4e00-\u9fff]{0,1}[面上径])")
-NUMBERED_SCHOOL = re.compile(
-    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])"
-)
+NUMBERED_SCHOOL = re.compile(r"(?=([\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])))")
 PERSON_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})(?=同志|总书记|院士|名师)")
 QUOTE_POLICY = re.compile(r"“([^“”]{2,20})”")
 DOCUMENT = re.compile(r"《([^《》]{4,60})》")
@@ -108,16 +106,16 @@ def event_candidates(text: str) -> list[Candidate]:
 _ROUTE_LEAD = re.compile(r"(?:.*[和与及、的])?")
 
 
-def route_candidates(text: str) -> list[Candidate]:
+def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
     """魏村至大魏庄路: a road built between two named points is a project."""
     out = []
     for match in ROUTE.finditer(text):
         start = match.start() + _ROUTE_LEAD.match(match.group()).end()
         out.append(Candidate(start, match.end(), "Project", priority=2, source="route"))
-    for match in NUMBERED_SCHOOL.finditer(text):
-        name = trim_leading(match.group())
-        if len(name) >= 3:
-            out.append(Candidate(match.end() - len(name), match.end(), "Institution", priority=2))
+    for match in NUMBERED_SCHOOL.finditer(text):  # 清苑一中: a place and a numbered middle school
+        start, end = match.start(), match.start() + len(match.group(1))
+        if start in boundaries and trim_leading(match.group(1)) == match.group(1):
+            out.append(Candidate(start, end, "Institution", priority=2))
     return out
 
 
