@@ -295,6 +295,8 @@ def _stops(token: Token, type_name: str) -> bool:
         return not (type_name == "Policy" and (word.endswith("年") or "+" in word or _CJK_NUMBER.fullmatch(word)))
     # another name's head ends this one, except where names nest (a project of a company)
     found = _head_in(token)
+    if found is not None and type_name == "Place" and found[0] in ("街道", "镇", "乡"):
+        return True  # 平新街道 + 秀水社区: the community is named without its subdistrict
     if found is None or found[1] == "Place" or type_name in ("Project", "GovernmentBody", "Event"):
         return False
     if type_name == "Park" and found[1] == "Park":
