@@ -38,11 +38,13 @@ _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
     r"全部|均|已|基本|成功|顺利|得到|获得|开复工|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|"
-    r"提质|实现|达到|运营|的目标|目标|增长|下降|提高|增加|减少|跃升|分别|为|从|由"
+    r"提质|实现|达到|运营|的目标|目标|即将|增长|下降|提高|增加|减少|跃升|分别|为|从|由"
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
 _LONGEST_NAME = 30
+# Modifiers that come in parallel lists before one head noun (城镇、农村居民…; 国家级、省级企业).
+_PARALLEL = ("城镇", "农村", "城市", "城乡", "国家级", "省级", "市级", "县级", "区级", "国家", "省", "市", "县")
 _UNDATED = "报告期"  # a report whose year is unknown: its figures belong to the reporting period
 _DEEDS = ("通过", "入选", "进入", "获得", "得到", "落户", "列入")
 _THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
@@ -315,7 +317,12 @@ def _read_all(text: str, figures: list[Figure]) -> list[Reading]:
             # 建成残疾人康复服务站、助残站各1处: the list before 各 is one subject
             wide = max(previous_end if previous_end <= figure.start else 0, _clause_start(text, figure.start, "、"))
             reading = read_before(text[wide : figure.start])
-        elif index and not reading.core and not reading.verbs and _same_group(text, figures[index - 1], figure):
+        elif (
+            index
+            and not reading.core
+            and set(reading.verbs) <= {"和", "及", "与"}
+            and _same_group(text, figures[index - 1], figure)
+        ):
             reading = _carried_over(readings[-1])  # 分别增长7.8%、6.2%: the verb covers the whole run
         readings.append(reading)
         if figure.end > previous_end:
@@ -518,9 +525,21 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
 
 def _list_items(core: str, reading: Reading) -> list[str]:
     items = [item for item in re.split(r"和|、|及|与", core) if len(item) >= 2]
+    if len(items) > 1:
+        items = _share_head(items)
     if len(items) == 1 and core.startswith("城乡") and "分别" in reading.verbs:
         return ["城镇" + core[2:], "农村" + core[2:]]
     return items
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入: the short items share the last item's head noun."""
+    last = items[-1]
+    modifier = next((m for m in _PARALLEL if last.startswith(m) and len(last) > len(m) + 1), "")
+    if not modifier:
+        return items
+    head = last[len(modifier) :]
+    return [item + head if item in _PARALLEL else item for item in items[:-1]] + [last]
 
 
 def _same_group(text: str, previous: Figure, figure: Figure) -> bool:
@@ -545,7 +564,9 @@ def _synonyms() -> list[tuple[str, str]]:
 
 def _normalise(core: str) -> str:
     """One name per indicator across reports: 规上 → 规模以上, 县域生产总值 → 地区生产总值."""
-    name = re.sub(r"[“”\"'‘’「」\s]", "", core)  # quotes vary between reports; the name does not
+    name = re.sub(
+        r"[“”\"'‘’「」\s]|\[\d+\]|【\d+】|〔\d+〕", "", core
+    )  # quotes and glossary markers vary; the name does not
     for variant, canonical in _synonyms():
         if variant in name and canonical not in name:
             name = name.replace(variant, canonical)
