@@ -8,6 +8,7 @@ serialisation; the same document always gives the same quads.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pyoxigraph
@@ -26,6 +27,7 @@ from kg.rdf.build import build_quads
 from kg.rdf.serialize import write_quads
 from kg.segment import segment
 from kg.segment.glossary import MARKER
+from kg.segment.sentences import MAX_SENTENCE
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own parsers warn
 
@@ -83,6 +85,8 @@ def test_every_offset_slices_the_text_to_what_it_names(text: str) -> None:
         assert doc.text[sentence.span.start : sentence.span.end] == sentence.text
         assert sentence.text == sentence.text.strip(" \n\t\u3000") and sentence.text
     assert [s.span.start for s in doc.sentences] == sorted(s.span.start for s in doc.sentences)
+    assert all(a.span.end <= b.span.start for a, b in pairwise(doc.sentences))  # no overlap
+    assert covered_characters(doc) == len(doc.text.translate({ord(c): None for c in " \n\t\u3000"}))  # no loss
     for section in doc.sections:
         assert 0 <= section.span.start <= section.heading.start <= section.heading.end <= section.span.end
         assert section.span.end <= len(doc.text)
@@ -90,6 +94,20 @@ def test_every_offset_slices_the_text_to_what_it_names(text: str) -> None:
         assert doc.text[entry.term_span.start : entry.term_span.end].strip() == entry.term
     for marker in doc.markers:
         assert MARKER.fullmatch(doc.text[marker.span.start : marker.span.end])
+
+
+def covered_characters(doc: Document) -> int:
+    return sum(
+        len(sentence.text.replace(" ", "").replace("\t", "").replace("\u3000", "")) for sentence in doc.sentences
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["、", "，", "甲公司", "1亿元", " ", "增长5%", "一二三"]), min_size=200, max_size=3000))
+def test_runs_without_a_full_stop_are_cut_into_bounded_sentences_losing_nothing(pieces: list[str]) -> None:
+    doc = segment(document("".join(pieces)))
+    assert all(0 < len(sentence.text) <= MAX_SENTENCE for sentence in doc.sentences)
+    assert "".join(s.text for s in doc.sentences).replace(" ", "") == doc.text.replace(" ", "")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -157,7 +175,7 @@ def test_hostile_labels_survive_every_serialisation(tmp_path: Path, label: str) 
         name = label.replace("/", "_").replace("\x00", "_")[:40] + ".html"  # the file name is a literal too
         doc = analyse(report_from_bytes(hostile_report(label), tmp_path / name, doc_id="hostile"))
     except InputError as exc:  # a label full of control characters makes the file binary: refusing it is right
-        assert "binary" in exc.reason and sum(ch < " " or ch == "\x7f" for ch in label) >= 2
+        assert "binary" in exc.reason and any(ord(ch) < 32 and ch not in "\t\n\r\f\v" for ch in label)
         return
     quads = build_quads(doc)
     expected = {(q.subject, q.predicate, q.object) for q in quads}
