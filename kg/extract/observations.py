@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract import extractor
-from kg.extract.numbers import ARABIC, CN_NUMERAL, parse_value, prefix_regex, unit_parts, unit_regex
+from kg.extract.numbers import ARABIC, CN_NUMERAL, chinese_value, parse_value, prefix_regex, unit_parts, unit_regex
 from kg.extract.observation_context import PartContext, part_contexts, read_table
 from kg.model import Document, Mention, Observation, Sentence, Span
 from kg.rdf.namespaces import name_key
@@ -28,12 +28,13 @@ _NAME_TYPES = ("Enterprise", "Park", "Project", "Event", "Policy", "Institution"
 _MONEY_VERBS = ("前期投资", "计划投资", "总投资", "完成投资", "投资", "投入", "总投入")
 _LEAD = re.compile(
     r"^(?:其中|同时|并且|并|力争|确保|争取|预计|仅|全年|年内|今年|去年|当年|全区|全县|全市|全镇|我区|我县|我市|全域|共|累计|预计|初步统计|"
-    r"\d{4}年(?:全年|底|末)?|\d{1,2}[-—–~]\d{1,2}月份?|“?十[一二三四五六]五”?(?:期间|时期)?|五年来|过去五年|"
+    r"\d{4}年(?:全年|底|末)?|第?[一二三四]季度|[上下]半年|前三季度|\d{1,2}[-—–~]\d{1,2}月份?|“?十[一二三四五六]五”?(?:期间|时期)?|五年来|过去五年|"
     r"一年来|按可比口径计算|按可比口径|可比口径|同口径|完成(?!投资)|实现|达到|新增加|的)"
 )
 _BASELINE = re.compile(
     r"(?:比|较|同比|相比)(\d{4}年|上年|去年|同期|上年同期|年初|“?十[一二三四五]五”?末)(?:同期)?|是(\d{4}年)的"
 )
+_SINCE = re.compile(r"(?:从|由)?(\d{4})年(?:底|末)?的?$")
 _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
@@ -82,7 +83,7 @@ class Reading:
 
 @cache
 def _figure_regex() -> re.Pattern[str]:
-    number = rf"(?:{ARABIC}|[{CN_NUMERAL}]+)"
+    number = rf"(?:{ARABIC}|[{CN_NUMERAL}]+(?:亿[{CN_NUMERAL}]+)?)"
     return re.compile(
         rf"(?<![\d.A-Za-z{CN_NUMERAL}第])"
         rf"(?:(?P<low>{ARABIC})\s*[-—–~]\s*)?"
@@ -141,13 +142,22 @@ def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]
     return sorted(figures, key=lambda f: f.start)
 
 
+def _hundred_millions(number: str, unit: str) -> float | None:
+    """七亿七千(多万吨): with a 万 unit the 亿 part counts ten thousand of it, so 77000 万吨."""
+    high, low = number.split("亿", 1)
+    high_value, low_value = chinese_value(high), chinese_value(low.lstrip("零〇"))
+    if high_value is None or low_value is None or not unit.startswith("万"):
+        return None
+    return high_value * 10000 + low_value
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
 def _figure(text: str, match: re.Match[str]) -> Figure | None:
     number, unit = match.group("num"), match.group("unit")
-    value = parse_value(number)
+    value = _hundred_millions(number, unit) if "亿" in number else parse_value(number)
     if value is None:
         return None
     chinese = not number[0].isdigit()
@@ -369,6 +379,10 @@ def read_before(pre: str) -> Reading:
         reading.baseline = baseline.group(1) or baseline.group(2)
         pre = pre[: baseline.start()] + pre[baseline.end() :]
     pre = _strip_suffixes(pre.strip(), reading)
+    since = _SINCE.search(pre)
+    if since:  # 生产总值从2015年的87.55亿元: the figure is that year's
+        reading.period = since.group(1)
+        pre = pre[: since.start()]
     core = _strip_lead(pre, reading).strip("的")
     if "等" in core:
         core = core[core.rindex("等") + 1 :]  # 四通新材二期等投资: the examples are not the indicator
