@@ -329,7 +329,7 @@ def find_all(pattern: re.Pattern[str], sentence: Sentence) -> Iterator[tuple[re.
 
 
 PARTNER = re.compile(
-    r"(?:与|同)(?P<list>[^，,；;。与]{2,80}?)(?:战略合作|合作|共建|签约|对接|协作|结对|携手|联手|组建医联体|建成远程医疗)"
+    r"(?:与|(?:^|(?<=[，,；;：:])|(?<=深化|加强|积极|继续|密切|主动|持续|全面))同)(?P<list>[^，,；;。与]{2,80}?)(?:战略合作|合作|共建|签约|对接|协作|结对|携手|联手|组建医联体|建成远程医疗)"
 )
 # Verbs between the partners and the trigger word: 与A、B建立战略合作.
 TRAILING_VERBS = ("开展", "建立", "签订", "签署", "达成", "深化", "加强", "推进", "建成", "组建", "共同", "深度", "全面",
@@ -370,8 +370,14 @@ def partner_rule(context: Context, sentence: Sentence) -> None:
         body_start = offset + match.start("list") - match.start()
         start, end, make = list_part(context.doc.text, body_start, body_start + len(match.group("list")))
         partners = [i for i in items(context, sentence, start, end, make) if i.ref[0] in ORGANISATIONS]
+        if context.doc.text[offset - 1 : offset] == "的":
+            continue  # 的同福…: 同 opens a name here, not a partner list
         subject = _subject_before(context, sentence, offset)
         if subject is None and _opens_clause(context, sentence, offset):
+            previous_clause_end = clause_bounds(sentence, offset)[0] - 1
+            has_previous = previous_clause_end > sentence.span.start
+            if carried is None and has_previous and _other_actor_before(context, sentence, previous_clause_end):
+                continue  # 县级医院加入…，与…合作: the previous clause's actor is not the government
             subject = carried
         elif subject is None and _other_actor_before(context, sentence, offset):
             continue  # 龙头企业与…合作, A、B分别与…: someone else cooperates, not the government
@@ -751,7 +757,12 @@ def event_place_rule(context: Context) -> None:
     by_name = _mentions_by_name(context)
     hosted = {relation.subject for relation in context.relations.values() if relation.kind == "hostedBy"}
     for mention in context.doc.mentions:
-        if mention.type != "Event" or mention.sentence >= len(context.doc.sentences) or ref(mention) in hosted:
+        if (
+            mention.type != "Event"
+            or mention.sentence >= len(context.doc.sentences)
+            or ref(mention) in hosted
+            or re.search(r"周年|成立|诞辰|纪念|共产党", mention.text)  # an anniversary is not hosted anywhere
+        ):
             continue  # 承办保定市首届…大会: the host the text names wins over the place in the name
         for cut in range(min(len(mention.text) - 2, 8), 1, -1):
             place = by_name.get(mention.text[:cut])
