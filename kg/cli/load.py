@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.load import DEFAULT_CHUNK, PRESETS, Client, Credentials, Endpoints, load
+from kg.load import DEFAULT_CHUNK, DEFAULT_JOBS, PRESETS, Client, Credentials, Endpoints, load
 
 
 @click.command("load")
@@ -21,6 +21,8 @@ from kg.load import DEFAULT_CHUNK, PRESETS, Client, Credentials, Endpoints, load
               help="Triples per request; larger graphs are sent in several.")  # fmt: skip
 @click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True,
               help="Retries of a request after a 5xx answer, a reset connection or a timeout.")  # fmt: skip
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=DEFAULT_JOBS, show_default=True,
+              help="Graphs sent at the same time.")  # fmt: skip
 @click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds per request.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def load_command(
@@ -32,6 +34,7 @@ def load_command(
     update_endpoint: str | None,
     chunk_size: int,
     retries: int,
+    jobs: int,
     timeout: float,
     quiet: bool,
 ) -> None:
@@ -43,7 +46,7 @@ def load_command(
     """
     endpoints = Endpoints.for_server(endpoint, server, query=query_endpoint, update=update_endpoint, gsp=gsp_endpoint)
     client = Client(Credentials.from_environment(), timeout=timeout, retries=retries)
-    summary = load(source, endpoints, client, chunk_size)
+    summary = load(source, endpoints, client, chunk_size, jobs=jobs)
     if not quiet:
         click.echo(f"loaded {source} into {endpoint}")
         for line in summary.lines():
