@@ -17,7 +17,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kg.cli import main
-from kg.ingest import MAX_BYTES, MAX_CHARS
+from kg.ingest import MAX_BYTES, MAX_CHARS, report_from_bytes
+from kg.segment import segment
+from kg.segment.glossary import MAX_GLOSSARY_ENTRIES
 from tests.conftest import PINGFANG
 
 GOV = "https://w3id.org/govkg/ontology#"
@@ -309,3 +311,13 @@ def test_a_file_name_that_is_not_utf8_builds(tmp_path: Path) -> None:
         assert report_graphs(quads(out)) == {"https://w3id.org/govkg/graph/report-_ff_01"}
     names = [q.object.value for q in quads(out) if q.predicate == pyoxigraph.NamedNode(GOV + "sourceFile")]
     assert names == ["report-\ufffd .txt"]
+
+
+def test_a_glossary_of_thousands_of_lines_is_cut_with_a_warning(tmp_path: Path) -> None:
+    """Real glossaries have at most 39 entries; extractors compare each entry with every sentence."""
+    text = report_text() + "\n名词解释\n" + "".join(f"{n}.术语{n}：第{n}条释义。\n" for n in range(1, 3001))
+    doc = segment(report_from_bytes(text.encode("utf-8"), tmp_path / "long-glossary.txt"))
+    assert len(doc.glossary) == MAX_GLOSSARY_ENTRIES
+    assert [entry.term for entry in doc.glossary[-2:]] == ["术语199", "术语200"]
+    assert any("glossary cut after" in warning for warning in doc.warnings)
+    assert doc.sentences[-1].text == "3000.术语3000：第3000条释义。"  # the rest is still text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.model import Document, Section, Span
-from kg.segment.glossary import find_glossary_start, find_markers, parse_glossary
+from kg.segment.glossary import MAX_GLOSSARY_ENTRIES, find_glossary_start, find_markers, parse_glossary
 from kg.segment.sentences import assign_sections, split_sentences
 from kg.segment.structure import close_spans, find_headings
 
@@ -21,6 +21,8 @@ def segment(doc: Document) -> Document:
         sections.append(Section("glossary", None, title, Span(heading.start, len(text)), heading))
         if not doc.glossary:
             doc.warnings.append("glossary heading found but no entries could be read")
+        elif len(doc.glossary) == MAX_GLOSSARY_ENTRIES:
+            doc.warnings.append(f"glossary cut after {MAX_GLOSSARY_ENTRIES} entries: the rest is read as plain text")
     doc.sections = sections
     numbers = {entry.number for entry in doc.glossary if entry.number is not None}
     doc.markers = find_markers(text, body_end, numbers)

@@ -27,6 +27,9 @@ _FOOTER = re.compile(r"^[ ]*(?:分享到|打印|关闭|责任编辑|【?字体|�
 # Markers: 【3】 [3] ^[3] 〔3〕 right after a term in the body.
 MARKER = re.compile(r"\^?(?:\[(\d{1,2})\]|【(\d{1,2})】|〔(\d{1,2})〕)")
 _QUOTE_CHARS = "“”\"‘’'《》「」"
+# The longest glossary in the corpus has 39 entries. Extractors compare glossary entries with every
+# sentence, so a "glossary" of thousands of lines (a scraped list) would cost quadratic time.
+MAX_GLOSSARY_ENTRIES = 200
 
 
 def find_glossary_start(text: str) -> tuple[int, int] | None:
@@ -49,6 +52,8 @@ def parse_glossary(text: str, body_start: int) -> list[GlossaryEntry]:
             break
         entry = _entry(text, start, end)
         if entry is not None:
+            if len(entries) == MAX_GLOSSARY_ENTRIES:
+                break
             entries.append(entry)
         elif entries:
             _extend(entries[-1], text, start, end)
