@@ -321,3 +321,12 @@ def test_a_glossary_of_thousands_of_lines_is_cut_with_a_warning(tmp_path: Path) 
     assert [entry.term for entry in doc.glossary[-2:]] == ["术语199", "术语200"]
     assert any("glossary cut after" in warning for warning in doc.warnings)
     assert doc.sentences[-1].text == "3000.术语3000：第3000条释义。"  # the rest is still text
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_breaks_give_the_same_sentences(tmp_path: Path, newline: str) -> None:
+    text = report_text()
+    expected = segment(report_from_bytes(text.encode("utf-8"), tmp_path / "unix.txt"))
+    doc = segment(report_from_bytes(text.replace("\n", newline).encode("utf-8"), tmp_path / "other.txt"))
+    assert [s.text for s in doc.sentences] == [s.text for s in expected.sentences]
+    assert [s.title for s in doc.sections] == [s.title for s in expected.sections]

@@ -53,8 +53,14 @@ def _blank_break(match: re.Match[str]) -> str:
     return " " * (len(match.group()) - 1) + "\n"
 
 
+# A carriage return on its own is a line break (old Mac files); before a line feed it is just a space.
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def normalise(text: str) -> str:
     """Fold full-width digits, letters and spaces; same length as ``text``."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
     folded = text.translate(_TABLE)
     if "\\n" in folded:
         folded = _LITERAL_BREAK.sub(_blank_break, folded)
