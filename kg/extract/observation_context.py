@@ -26,7 +26,8 @@ class PartContext:
     status: str  # actual / target: what a figure here is unless the sentence says otherwise
     period: str  # a year (2019) or a plan span (十三五)
     span: str  # the five-year plan this part speaks of, for 年均 (average annual) figures
-    skip: bool = False  # the glossary: definitions, not the report's figures
+    skip: bool = False
+    year: str = ""  # the report's own year, for targets stated outside a plan part  # the glossary: definitions, not the report's figures
 
 
 def read_table(name: str) -> list[list[str]]:
@@ -57,7 +58,9 @@ def plan_name(year: int) -> str:
 def part_contexts(doc: Document) -> list[PartContext]:
     """One context per sentence, from the heading of the part it belongs to."""
     year = doc.meta.year
-    review = PartContext("actual", str(year - 1) if year else "", plan_name(year - 1) if year else "")
+    review = PartContext(
+        "actual", str(year - 1) if year else "", plan_name(year - 1) if year else "", year=str(year or "")
+    )
     contexts = []
     current = review
     by_part: dict[int | None, PartContext] = {}
@@ -84,16 +87,16 @@ def _context_for(doc: Document, part: int | None, previous: PartContext, year: i
         return previous
     section = doc.sections[part]
     if section.kind == "glossary":
-        return PartContext(previous.status, previous.period, previous.span, skip=True)
+        return PartContext(previous.status, previous.period, previous.span, skip=True, year=previous.year)
     title = section.title
     last = str(year - 1) if year else ""
     if _REVIEW.search(title):
         span = plan_name(year - 1) if year else ""
         five_year = bool(re.search(r"十[一二三四五六七]五|五年", title)) and not re.search(r"\d{4}年|一年", title)
-        return PartContext("actual", span if five_year else last, span)
+        return PartContext("actual", span if five_year else last, span, year=previous.year)
     span = plan_name(year) if year else ""
     if _PLAN_SPAN.search(title) and not re.search(r"\d{4}年", title):
-        return PartContext("target", span, span)
+        return PartContext("target", span, span, year=previous.year)
     if _PLAN.search(title) or previous.status == "target":
-        return PartContext("target", str(year) if year else "", span)
+        return PartContext("target", str(year) if year else "", span, year=previous.year)
     return previous

@@ -35,6 +35,7 @@ _BASELINE = re.compile(
     r"(?:比|较|同比|相比)(\d{4}年|上年|去年|同期|上年同期|年初|“?十[一二三四五]五”?末)(?:同期)?|是(\d{4}年)的"
 )
 _SINCE = re.compile(r"(?:从|由)?(\d{4})年(?:底|末)?的?$")
+_THIS_YEAR_GOAL = re.compile(r"(?:今年|本年度?).{0,12}(?:预期目标|主要目标|奋斗目标)|(?:预期目标|主要目标)(?:是|为)")
 _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
@@ -643,6 +644,8 @@ def _status_and_period(text: str, figure: Figure, reading: Reading, context: Par
         status = "expected"
     elif status == "actual" and _says_target(before[_clause_start(text, figure.start) :]):
         status = "target"  # 未来三年产值将突破10亿元
+    elif status == "actual" and _THIS_YEAR_GOAL.search(before) and context.year:
+        return "target", context.year  # 今年经济社会发展的主要预期目标是：… in a report without part headings
     period = reading.period or _period_in(before) or context.period or _UNDATED
     if any(verb.startswith("年均") for verb in reading.verbs):
         period = context.span or period
