@@ -330,3 +330,23 @@ def test_windows_and_old_mac_line_breaks_give_the_same_sentences(tmp_path: Path,
     doc = segment(report_from_bytes(text.replace("\n", newline).encode("utf-8"), tmp_path / "other.txt"))
     assert [s.text for s in doc.sentences] == [s.text for s in expected.sentences]
     assert [s.title for s in doc.sections] == [s.title for s in expected.sections]
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "expected"),
+    [
+        ("xhtml.txt", '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>各位代表：</p>'
+         "<p>一、回顾</p></body></html>", "各位代表：\n一、回顾"),
+        ("saved.htm", "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html><html><body><p>正文。</p>",
+         "正文。"),
+        ("nul.html", "<html><body><p>正\x00文。</p></body></html>", "正 文。"),
+        ("refs.html", "<html><body><p>&#21508;&#20301;&#20195;&#34920;&#65306;</p><p>&lt;b&gt;粗&lt;/b&gt;</p>",
+         "各位代表：\n<b>粗</b>"),
+        ("unclosed.html", "<html><body><p>各位代表：</p><script>var a = '<p>一、回顾</p>';", "各位代表："),
+        ("broken.html", "<html><body><p 各位代表</p><div>一、回顾<p>增长。", "一、回顾\n增长。"),
+    ],
+)  # fmt: skip
+def test_odd_html_pages_give_their_visible_text(tmp_path: Path, name: str, page: str, expected: str) -> None:
+    doc = report_from_bytes(page.encode("utf-8"), tmp_path / name)
+    assert doc.meta.media_type == "text/html"
+    assert doc.text == expected

@@ -27,6 +27,8 @@ _MAX_DAMAGED_SHARE = 0.001
 # traditional-character 1954 report in the corpus), UTF-8 read as GB18030 is
 # not (≤ 0.31 on corpus samples).
 _MIN_COMMON_HANZI_SHARE = 0.5
+# Corpus reports re-encoded as UTF-16 are >= 0.73 such characters; UTF-8 or GB18030 bytes read as UTF-16 <= 0.14.
+_MIN_REPORT_CHARACTER_SHARE = 0.5
 
 
 def decode(data: bytes, path: str, warnings: list[str] | None = None) -> tuple[str, str]:
@@ -39,8 +41,13 @@ def decode(data: bytes, path: str, warnings: list[str] | None = None) -> tuple[s
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data, encoding, path, warnings), encoding.replace("-sig", "")
-    if b"\x00" in data[:4096] and (_looks_like_utf16(data) or data.count(0) > len(data) * _MAX_CONTROL_SHARE):
-        return _utf16_without_bom(data, path, warnings)
+    if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _accept(utf16[0], path, warnings), utf16[1]
+        if data.count(0) > max(8, len(data) * _MAX_CONTROL_SHARE):
+            raise InputError(path, "binary file (NUL bytes), not a text report")
+        # A few stray NULs in UTF-8 or GB18030 text: read on, they become spaces.
     for attempt in (_strict, _lenient):
         for encoding in ("utf-8", "gb18030"):
             decoded = attempt(data, encoding)
@@ -103,24 +110,32 @@ def _is_common_hanzi(ch: str) -> bool:
     return 0xB0 <= lead <= 0xD7
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 text has a NUL in every other byte of its ASCII; a stray NUL in UTF-8 text does not."""
-    head = data[:4096]
-    return max(head[1::2].count(0), head[0::2].count(0)) >= len(head) // 20
-
-
-def _utf16_without_bom(data: bytes, path: str, warnings: list[str] | None) -> tuple[str, str]:
-    """NUL bytes mean UTF-16 (ASCII such as line breaks has a zero high byte) or binary."""
+def _utf16_without_bom(data: bytes) -> tuple[_Decoded, str] | None:
+    """UTF-16 without a byte-order mark: its ASCII (line breaks, digits) has a zero byte on one side."""
     head = data[:4096]
     encoding = "utf-16-le" if head[1::2].count(0) >= head[0::2].count(0) else "utf-16-be"
     decoded = _strict(data, encoding)
-    if decoded is None:
-        raise InputError(path, "binary file (NUL bytes), not a text report")
-    text = decoded[0]
-    readable = sum(1 for ch in text[:2000] if ch.isprintable() or ch in "\n\r\t")
-    if readable < 0.95 * min(len(text), 2000):
-        raise InputError(path, "binary file (NUL bytes), not a text report")
-    return _accept(decoded, path, warnings), encoding
+    if decoded is None or _report_character_share(decoded[0][:2000]) < _MIN_REPORT_CHARACTER_SHARE:
+        return None  # UTF-8 or binary bytes read as UTF-16 give characters from all over Unicode
+    return decoded, encoding
+
+
+def _report_character_share(text: str) -> float:
+    """Share of characters a Chinese report is made of: ASCII text, CJK punctuation, full-width forms, GB 2312."""
+    usual = sum(1 for ch in text if _is_report_character(ch))
+    return usual / len(text) if text else 0.0
+
+
+def _is_report_character(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isprintable() or ch in "\n\r\t"
+    if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef":
+        return True
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _checked(data: bytes, encoding: str, path: str, warnings: list[str] | None) -> str:

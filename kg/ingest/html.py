@@ -10,7 +10,10 @@ _BLOCK = {
     "section", "article", "table", "ul", "ol", "dt", "dd", "blockquote", "title",
 }  # fmt: skip
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe"}
-_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >])", re.I)
+# Pages may open with an XML declaration (XHTML) or a comment ("<!-- saved from url=… -->").
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >])", re.I | re.S
+)
 
 
 def looks_like_html(text: str) -> bool:
