@@ -293,6 +293,7 @@ def _observation(
     w.add(indicator, term(ns.SKOS, "prefLabel"), zh(ob.indicator))
     w.add(node, gov("value"), decimal(ob.value))
     w.add(node, gov("unit"), zh(ob.unit))
+    w.add(node, term(ns.RDFS, "label"), zh(f"{ob.indicator} {format_decimal(ob.value)}{ob.unit}"))
     w.add(node, gov("measure"), Literal(ob.measure))
     w.add(node, gov("status"), Literal(ob.status))
     w.add(node, term(ns.PROV, "wasDerivedFrom"), w.sentence(ob.sentence))
