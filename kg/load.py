@@ -49,6 +49,11 @@ _TRANSIENT_ERRORS = (ConnectionResetError, ConnectionAbortedError, BrokenPipeErr
                      http.client.RemoteDisconnected, http.client.IncompleteRead)  # fmt: skip
 
 Progress = Callable[[str, int], None]
+# Said when a server refuses a client that sent no credentials; it may even hang up before
+# reading the body (Virtuoso does), which shows as a broken pipe.
+_CREDENTIALS_HINT = (
+    " (if the server needs credentials, set KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD or KG_ENDPOINT_TOKEN)"
+)
 
 
 @dataclass(frozen=True)
@@ -137,23 +142,44 @@ class Client:
             with opener.open(request, timeout=self.timeout) as response:
                 return response.read()
         except urllib.error.HTTPError as exc:
-            if exc.code == 401 and self._wants_digest(exc):
+            if exc.code == 401 and self._wants_digest(exc, method, url, body, content_type):
                 return self._send_once(method, url, body, content_type, accept)
-            raise HttpError(method, url, exc.code, _error_detail(exc)) from None
+            hint = _CREDENTIALS_HINT if exc.code in {401, 403} and not self.credentials.header() else ""
+            raise HttpError(method, url, exc.code, _error_detail(exc) + hint) from None
         except urllib.error.URLError as exc:
             raise HttpError(method, url, None, _reason(exc.reason)) from None
         except (*_TRANSIENT_ERRORS, OSError) as exc:
-            raise HttpError(method, url, None, _reason(exc)) from None
+            hint = "" if self.credentials.header() else _CREDENTIALS_HINT if isinstance(exc, BrokenPipeError) else ""
+            raise HttpError(method, url, None, _reason(exc) + hint) from None
 
-    def _wants_digest(self, exc: urllib.error.HTTPError) -> bool:
-        """Switch to digest auth (Virtuoso's *-auth endpoints) when the server asks for it."""
-        challenge = (exc.headers.get("WWW-Authenticate") or "").lower()
-        if self._digest is not None or not self.credentials.user or not challenge.startswith("digest"):
+    def _wants_digest(self, exc: urllib.error.HTTPError, method: str, url: str, body: bytes | None,
+                      content_type: str) -> bool:  # fmt: skip
+        """Switch to digest auth (Virtuoso's *-auth endpoints) when the server asks for it.
+
+        Such a server answers a basic ``Authorization`` with a bare 401; asking again without
+        credentials (nothing is written unauthenticated) brings out its challenge.
+        """
+        if self._digest is not None or not self.credentials.user or self.credentials.token:
+            return False
+        challenge = exc.headers.get("WWW-Authenticate") or self._challenge(method, url, body, content_type)
+        if not challenge.lower().startswith("digest"):
             return False
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, exc.url, self.credentials.user, self.credentials.password)
+        passwords.add_password(None, url, self.credentials.user, self.credentials.password)
         self._digest = urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
         return True
+
+    def _challenge(self, method: str, url: str, body: bytes | None, content_type: str) -> str:
+        request = urllib.request.Request(url, data=body, method=method)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout):
+                return ""
+        except urllib.error.HTTPError as exc:
+            return exc.headers.get("WWW-Authenticate") or ""
+        except OSError:
+            return ""
 
 
 def _is_transient(exc: HttpError) -> bool:

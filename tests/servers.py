@@ -81,3 +81,49 @@ def kg_server(*arguments: str) -> Iterator[str]:
     command = [sys.executable, "-m", "kg", "serve", *arguments, "--port", str(port)]
     with running(command, "/sparql?query=ASK%7B%7D", port) as base:
         yield base
+
+
+_VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+
+[Parameters]
+ServerPort = {host}:{sql_port}
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+DirsAllowed = ., {dir}
+
+[HTTPServer]
+ServerPort = {host}:{http_port}
+ServerThreads = 4
+MaxClientConnections = 4
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+VIRTUOSO_USER = ("dba", "dba")  # a new Virtuoso database's administrator
+
+
+def virtuoso_command() -> str | None:
+    return shutil.which("virtuoso-t")
+
+
+@contextmanager
+def virtuoso_server(folder: Path) -> Iterator[str]:
+    """A throwaway Virtuoso (Debian virtuoso-opensource-7-bin) in ``folder``; yields its HTTP base URL."""
+    binary = virtuoso_command()
+    if binary is None:
+        raise RuntimeError("virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin)")
+    port = free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(_VIRTUOSO_INI.format(dir=folder, host=LOOPBACK, sql_port=free_port(), http_port=port), "utf-8")
+    command = [binary, "+foreground", "+configfile", str(ini)]
+    with running(command, "/sparql?query=ASK%7B%7D", port, startup_seconds=120) as base:
+        yield base

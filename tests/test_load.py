@@ -20,8 +20,15 @@ from kg.load import Client, Credentials, Endpoints, Loader, load, read_graphs
 from kg.pipeline import process
 from kg.rdf.build import build_quads
 from kg.rdf.serialize import write_quads
-from tests.conftest import PINGFANG
-from tests.servers import free_port, oxigraph_command, oxigraph_server
+from tests.conftest import PINGFANG, dev_text
+from tests.servers import (
+    VIRTUOSO_USER,
+    free_port,
+    oxigraph_command,
+    oxigraph_server,
+    virtuoso_command,
+    virtuoso_server,
+)
 
 pytestmark = pytest.mark.server
 
@@ -41,10 +48,11 @@ def pingfang_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def server_counts(base: str) -> dict[str, int]:
-    """Triples per named graph, asked independently of kg.load."""
+def server_counts(base: str, direct: bool = False) -> dict[str, int]:
+    """Triples per named graph, asked independently of kg.load (at ``base``/query, or ``base`` itself)."""
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    request = urllib.request.Request(f"{base}/query?{urllib.parse.urlencode({'query': query})}")
+    endpoint = base if direct else f"{base}/query"
+    request = urllib.request.Request(f"{endpoint}?{urllib.parse.urlencode({'query': query})}")
     request.add_header("Accept", "application/sparql-results+json")
     with urllib.request.urlopen(request, timeout=60) as response:
         rows = json.load(response)["results"]["bindings"]
@@ -186,3 +194,35 @@ def test_presets_name_each_servers_paths() -> None:
     assert (virtuoso.gsp, virtuoso.query) == ("http://host:8890/sparql-graph-crud-auth", "http://other/sparql")
     with pytest.raises(GovkgError):
         Endpoints.for_server("host:8890", "virtuoso")
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if virtuoso_command() is None:
+        pytest.skip("Virtuoso is not installed (Debian package virtuoso-opensource-7-bin)")
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as base:
+        yield base
+
+
+def test_virtuoso_takes_graphs_with_digest_auth_and_a_reload_replaces_them(
+    virtuoso: str, pingfang_graph: Path, tmp_path: Path
+) -> None:
+    graphs = read_graphs(pingfang_graph)
+    dingxing = tmp_path / "dingxing.nq"
+    write_quads(build_quads(process(dev_text("dingxing-2021"))), dingxing)
+    graphs.update(read_graphs(dingxing))
+    both = tmp_path / "both.nq"
+    both.write_bytes(pingfang_graph.read_bytes() + dingxing.read_bytes())
+    user, password = VIRTUOSO_USER
+    client = Client(Credentials(user, password), retries=1)
+    endpoints = Endpoints.for_server(virtuoso, "virtuoso")
+    for chunk_size in (50_000, 2_000):  # the second load replaces in several requests
+        summary = load(both, endpoints, client, chunk_size)
+        assert summary.protocol == "graph-store"
+        counts = server_counts(virtuoso + "/sparql", direct=True)
+        assert {g: counts.get(g) for g in graphs} == {g: len(t) for g, t in graphs.items()}
+
+    unauthenticated = CliRunner().invoke(main, ["load", str(both), "--endpoint", virtuoso, "--server", "virtuoso",
+                                                "--retries", "0"], env={"KG_ENDPOINT_USER": None})  # fmt: skip
+    assert unauthenticated.exit_code == 2
+    assert "KG_ENDPOINT_USER" in unauthenticated.output
