@@ -34,6 +34,7 @@ _LEAD = re.compile(
 _BASELINE = re.compile(
     r"(?:比|较|同比|相比)(\d{4}年|上年|去年|同期|上年同期|年初|“?十[一二三四五]五”?末)(?:同期)?|是(\d{4}年)的"
 )
+_CLAUSE_VERB = re.compile(r"再创|创下|创历史|实现|保持|均|分别|达到|完成|持续|稳步|大幅")
 _SINCE = re.compile(r"(?:从|由)?(\d{4})年(?:底|末)?的?$")
 _THIS_YEAR_GOAL = re.compile(r"(?:今年|本年度?).{0,12}(?:预期目标|主要目标|奋斗目标)|(?:预期目标|主要目标)(?:是|为)")
 _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
@@ -454,7 +455,8 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             money_verb = False
         if "分别" in reading.verbs and len(core) < 2:
             # 比“十二五”末分别增长52.4%、76.8%: one figure for each indicator just named
-            group, group_start = _previous_names(names, _run_length(text, figures, i)), i
+            run = _run_length(text, figures, i)
+            group, group_start = _previous_names(names, run) or _previous_clause_items(text, figure, run), i
             core = group[0] if group else core
         if len(core) < 2 or money_verb:
             core = _fallback(figures, readings, posts, names, i, money_verb)
@@ -484,6 +486,18 @@ def _run_length(text: str, figures: list[Figure], i: int) -> int:
     while i + run < len(figures) and _same_group(text, figures[i + run - 1], figures[i + run]):
         run += 1
     return run
+
+
+def _previous_clause_items(text: str, figure: Figure, count: int) -> list[str]:
+    """旅游收入、游客人数再创新高，分别增长16.4%、15.8%: the list is the clause before."""
+    start = _clause_start(text, figure.start)
+    if start < 2:
+        return []
+    clause = text[_clause_start(text, start - 1, "、") : start - 1]
+    cut = _CLAUSE_VERB.search(clause)
+    clause = _strip_lead(clause[: cut.start()] if cut else clause, Reading(core=""))
+    items = _list_items(clause, Reading(core=""))
+    return [_normalise(item) for item in items] if len(items) == count else []
 
 
 def _previous_names(names: list[list[str]], count: int) -> list[str]:
