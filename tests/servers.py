@@ -6,10 +6,12 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
@@ -127,3 +129,18 @@ def virtuoso_server(folder: Path) -> Iterator[str]:
     command = [binary, "+foreground", "+configfile", str(ini)]
     with running(command, "/sparql?query=ASK%7B%7D", port, startup_seconds=120) as base:
         yield base
+
+
+@contextmanager
+def in_thread(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A stub HTTP server running ``handler`` in a thread of this process; yields its base URL."""
+    server = ThreadingHTTPServer((LOOPBACK, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,6 +23,7 @@ from tests.conftest import PINGFANG, dev_text
 from tests.servers import (
     VIRTUOSO_USER,
     free_port,
+    in_thread,
     oxigraph_command,
     oxigraph_server,
     virtuoso_command,
@@ -148,15 +148,8 @@ class _Stub(BaseHTTPRequestHandler):
 @pytest.fixture
 def stub() -> Iterator[str]:
     _Stub.failures, _Stub.seen_auth, _Stub.stored = 0, [], {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with in_thread(_Stub) as base:
+        yield base
 
 
 def test_transient_errors_are_retried_with_backoff(stub: str, pingfang_graph: Path) -> None:
