@@ -127,11 +127,15 @@ def _name_spans(doc: Document) -> dict[int, list[Mention]]:
 
 
 def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
-    """Every figure in ``text``, left to right; figures inside ``blocked`` spans are names, not facts."""
+    """Every figure in ``text``, left to right; figures inside ``blocked`` spans are names, not facts.
+
+    Only a figure that sits after the start of a name is part of it (鑫达集团30万吨复合材料项目); a name
+    that begins with the figure (20件民心工程) was cut too wide by its extractor.
+    """
     figures = _ranks(text) + _ratios(text)
-    taken = [(f.start, f.end) for f in figures] + list(blocked)
+    taken = [(f.start, f.end) for f in figures]
     for match in _figure_regex().finditer(text):
-        if _overlaps(match.start(), match.end(), taken):
+        if _overlaps(match.start(), match.end(), taken) or _inside_name(match.start(), match.end(), blocked):
             continue
         figure = _figure(text, match)
         if figure is not None:
@@ -151,6 +155,10 @@ def _hundred_millions(number: str, unit: str) -> float | None:
     if high_value is None or low_value is None or not unit.startswith("万"):
         return None
     return high_value * 10000 + low_value
+
+
+def _inside_name(start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    return any(a < start and end <= b for a, b in names)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
