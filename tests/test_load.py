@@ -219,3 +219,11 @@ def test_virtuoso_takes_graphs_with_digest_auth_and_a_reload_replaces_them(
                                                 "--retries", "0"], env={"KG_ENDPOINT_USER": None})  # fmt: skip
     assert unauthenticated.exit_code == 2
     assert "KG_ENDPOINT_USER" in unauthenticated.output
+
+
+def test_a_graph_without_named_graphs_is_refused_before_any_request(tmp_path: Path) -> None:
+    flat = tmp_path / "flat.ttl"
+    write_quads(build_quads(process(PINGFANG)), flat)  # Turtle keeps the triples, not the report graph
+    result = CliRunner().invoke(main, ["load", str(flat), "--endpoint", f"http://127.0.0.1:{free_port()}"])
+    assert result.exit_code == 2
+    assert "outside named graphs" in result.output
