@@ -61,6 +61,7 @@ class Stats:
     rejected: Counter[str] = field(default_factory=Counter)  # GovkgError reasons, first words
     crashes: Counter[str] = field(default_factory=Counter)  # signature -> count
     reproducers: list[Path] = field(default_factory=list)
+    slowest: list[tuple[float, int, str]] = field(default_factory=list)  # (seconds, bytes, mutation) top 3
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
@@ -73,6 +74,7 @@ class Stats:
         lines += [f"  rejected {count}: {reason}" for reason, count in self.rejected.most_common(8)]
         lines += [f"  CRASH {count}: {sig}" for sig, count in self.crashes.most_common()]
         lines += [f"  reproducer: {path}" for path in self.reproducers]
+        lines += [f"  slow: {t:.1f} s for {size:,} bytes ({how})" for t, size, how in self.slowest]
         return lines
 
 
@@ -143,20 +145,34 @@ def wrap_html(data: bytes, rng: random.Random) -> bytes:
     return f"<html><head><title>{text[:30]}</title><script>var a='</p>';</script></head><body>{body}".encode()
 
 
+def change_line_breaks(data: bytes, rng: random.Random) -> bytes:
+    """Windows or old-Mac line breaks, or none at all (a scrape that lost them)."""
+    return data.replace(b"\n", rng.choice([b"\r\n", b"\r", b"", b"\\n"]))
+
+
+def xhtml_prolog(data: bytes, rng: random.Random) -> bytes:
+    prolog = rng.choice([b'<?xml version="1.0"?>', b"<!-- saved from url=(0014)about:internet -->\n", b"\xef\xbb\xbf"])
+    return prolog + data
+
+
 MUTATIONS: list[Callable[[bytes, random.Random], bytes]] = [
     flip_bytes, truncate, cut_last_char, insert_snippets, switch_encoding, mix_encodings,
-    random_bytes, repeat_chunk, shuffle_lines, wrap_html,
+    random_bytes, repeat_chunk, shuffle_lines, wrap_html, change_line_breaks, xhtml_prolog,
 ]  # fmt: skip
 
 
-def make_input(seeds: list[bytes], rng: random.Random) -> bytes:
+def make_input(seeds: list[bytes], rng: random.Random) -> tuple[bytes, str]:
+    """Mutated bytes and the names of the mutations applied."""
     data = rng.choice(seeds)
     if rng.random() < 0.8:  # a window keeps inputs small, so more of them run
         start = rng.randint(0, max(0, len(data) - 1))
         data = data[start : start + rng.randint(200, 30000)]
+    applied = []
     for _ in range(rng.randint(1, 3)):
-        data = rng.choice(MUTATIONS)(data, rng)
-    return data
+        mutation = rng.choice(MUTATIONS)
+        data = mutation(data, rng)
+        applied.append(mutation.__name__)
+    return data, "+".join(applied)
 
 
 def check(doc: Document) -> None:
@@ -181,14 +197,16 @@ def fuzz(seconds: float, seed: int, out: Path, per_input_limit: int = 30) -> Sta
     rng = random.Random(seed)
     seeds = [path.read_bytes() for path in SEEDS if path.is_file()]
     stats = Stats()
+    process(SEEDS[0])  # load lexicons and models first, so the first input's time is its own
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     try:
         with tempfile.TemporaryDirectory() as temp:
             while time.monotonic() - started < seconds:
-                data, suffix = make_input(seeds, rng), rng.choice(SUFFIXES)
+                (data, how), suffix = make_input(seeds, rng), rng.choice(SUFFIXES)
                 stats.inputs += 1
                 signal.alarm(per_input_limit)
+                one_started = time.monotonic()
                 try:
                     run_one(data, suffix, Path(temp))
                     stats.built += 1
@@ -198,6 +216,8 @@ def fuzz(seconds: float, seed: int, out: Path, per_input_limit: int = 30) -> Sta
                     _record_crash(stats, exc, data, suffix, out)
                 finally:
                     signal.alarm(0)
+                took = time.monotonic() - one_started
+                stats.slowest = sorted([*stats.slowest, (took, len(data), how)], reverse=True)[:3]
     finally:
         signal.signal(signal.SIGALRM, previous)
     stats.seconds = time.monotonic() - started
