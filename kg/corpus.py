@@ -355,10 +355,20 @@ class ReportCache:
             meta.pop(transient)
         meta["nquads_sha256"] = hashlib.sha256(result.nquads).hexdigest()
         # The quads first: a meta file never points at quads that are not there yet.
-        with atomic_output(quads_path) as stream:
-            stream.write(result.nquads)
-        with atomic_output(meta_path) as stream:
-            stream.write(json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+        _replace_quickly(quads_path, result.nquads)
+        _replace_quickly(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
+
+def _replace_quickly(path: Path, data: bytes) -> None:
+    """Write beside ``path`` and rename, without fsync: a cache entry torn by a crash fails its
+    checksum and is extracted again, so durability is not worth an fsync per report."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def default_cache_dir(output: Path) -> Path:
