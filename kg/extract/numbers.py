@@ -29,6 +29,8 @@ _CN_DIGITS = {
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 ARABIC = r"\d+(?:\.\d+)?"
+# 8,500公里: thousands separators as older reports write them
+ARABIC_GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +58,16 @@ def chinese_value(text: str) -> float | None:
 
 
 def parse_value(text: str) -> float | None:
-    """Arabic (18.1) or Chinese (一百二十) numeral as a float."""
-    if re.fullmatch(ARABIC, text):
-        return float(text)
-    return chinese_value(text)
+    """Arabic (18.1, 8,500) or Chinese (一百二十, 三十六点九) numeral as a float."""
+    plain = text.replace(",", "")
+    if re.fullmatch(ARABIC, plain):
+        return float(plain)
+    whole, point, fraction = re.sub("點", "点", text).partition("点")
+    value = chinese_value(whole)
+    if value is None or not point:
+        return value
+    digits = "".join(str(_CN_DIGITS.get(ch, "x")) for ch in fraction)
+    return float(f"{int(value)}.{digits}") if digits.isdigit() else None
 
 
 @cache

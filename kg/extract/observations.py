@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract import extractor
-from kg.extract.numbers import ARABIC, CN_NUMERAL, chinese_value, parse_value, prefix_regex, unit_parts, unit_regex
+from kg.extract.numbers import (
+    ARABIC,
+    ARABIC_GROUPED,
+    CN_NUMERAL,
+    chinese_value,
+    parse_value,
+    prefix_regex,
+    unit_parts,
+    unit_regex,
+)
 from kg.extract.observation_context import PartContext, part_contexts, read_table
 from kg.model import Document, Mention, Observation, Sentence, Span
 from kg.rdf.namespaces import name_key
@@ -85,10 +94,10 @@ class Reading:
 
 @cache
 def _figure_regex() -> re.Pattern[str]:
-    number = rf"(?:{ARABIC}|[{CN_NUMERAL}]+(?:亿[{CN_NUMERAL}]+)?)"
+    number = rf"(?:{ARABIC_GROUPED}|{ARABIC}|[{CN_NUMERAL}]+(?:亿[{CN_NUMERAL}]+)?)"
     return re.compile(
-        rf"(?<![\d.A-Za-z{CN_NUMERAL}第])"
-        rf"(?:(?P<low>{ARABIC})\s*[-—–~]\s*)?"
+        rf"(?<![\d.A-Za-z{CN_NUMERAL}第])(?<!\d,)"
+        rf"(?:(?P<low>{ARABIC})\s*(?:[-—–~]|至|到)\s*(?=\d))?"
         rf"(?P<num>{number})\s*(?P<q1>余|多)?"
         rf"(?P<unit>{unit_regex()}|{prefix_regex()})(?P<q2>余|多)?"
     )
@@ -104,6 +113,7 @@ _RANK = re.compile(
     r"(?:全国|全省|全市|全县|全区|东北三省|全球|世界|同类|省内|市内|国内|排名|排|位居|居|列|位列|名列|进入|跻身)"
     r"[^，,。；;、\d]{0,8}?(?P<kind>第|前)(?P<num>\d+|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
 )
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|[{CN_NUMERAL}]+(?:[点點][{CN_NUMERAL}]+)?)")
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*[：:]\s*(\d+(?:\.\d+)?)){2,3}(?![\d.])")
 _RATIO_PARTS = ("第一产业", "第二产业", "第三产业", "第四项")
 
@@ -141,6 +151,10 @@ def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]
         if figure is not None:
             figures.append(figure)
             taken.append((figure.start, figure.end))
+    for match in _PERCENT_WORDS.finditer(text):
+        value = parse_value(match.group("num"))
+        if value is not None and not _overlaps(match.start(), match.end(), taken):
+            figures.append(Figure(match.start(), match.end(), value, "%", chinese=True))
     for match in _wan_yu_regex().finditer(text):
         if not _overlaps(match.start(), match.end(), taken):
             unit = match.group("mult") + match.group("unit")
@@ -544,6 +558,8 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
     stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
     rest = text[figure.end : stop]
     rest = _until_stop(rest)
+    if rest.strip() in ("到", "至", "-", "~", "—") and i + 1 < len(figures):
+        return _post_phrase(text, figures, i + 1)  # 30万元到100万元的资金支持: both ends name the same thing
     if any(rest.startswith(word) for word, _kind, _value in _suffix_words()):
         return ""  # 由15.3%降到12%: a verb follows, not a name
     rest = _POST_LEAD.sub("", rest)
