@@ -158,3 +158,10 @@ def test_a_company_joined_to_a_park_name_by_a_middle_dot_operates_it() -> None:
     doc = document([line], {"清苑新经济产业园": "Park"}, "清苑区")
     extract_relations(doc)
     assert ("清苑新经济产业园", "operatedBy", "中南高科") in triples(doc.relations)
+
+
+def test_a_company_investing_in_what_it_builds_invests_in_it() -> None:
+    line = sentence_with(corpus_file("baoding-counties/bd084-2020-130627.txt"), "援建的养老院公寓楼")
+    doc = document([line], {"北京乐成集团": "Enterprise", "养老院公寓楼": "Project"}, "唐县")
+    extract_relations(doc)
+    assert ("北京乐成集团", "investsIn", "养老院公寓楼") in triples(doc.relations)

@@ -815,7 +815,20 @@ def _heading_mention(context: Context, heading: Span, head: str) -> Mention | No
     return max(found, key=lambda m: len(m.span), default=None)
 
 
-SENTENCE_RULES = (partner_rule, cobuild_rule, invited_rule, settled_rule, leadership_rule, hosted_rule,
+INVESTS = re.compile(r"投资[^，,；;。]{0,16}?(?:建设|援建|兴建|建成|打造|新建)的?")
+
+
+def invests_rule(context: Context, sentence: Sentence) -> None:
+    """北京乐成集团投资1700多万元援建的养老院: the company invests in what it builds."""
+    for match, offset in find_all(INVESTS, sentence):
+        investors = [m for m in context.ends.get(offset, []) if m.type in {"Enterprise", "Institution"}]
+        target = context.mention_at(offset + len(match.group()))
+        if investors and target is not None and target.type in {"Project", "Park", "Institution"}:
+            investor = max(investors, key=lambda m: len(m.span))
+            context.add("investsIn", ref(investor), ref(target), sentence, match.group())
+
+
+SENTENCE_RULES = (partner_rule, invests_rule, cobuild_rule, invited_rule, settled_rule, leadership_rule, hosted_rule,
                   enrolled_rule, represented_rule, grouped_rule)  # fmt: skip
 GLOSSARY_RULES = (glossary_rule, partner_rule)
 DOCUMENT_RULES = (name_rules, event_place_rule, action_sections_rule)
