@@ -350,3 +350,32 @@ def test_odd_html_pages_give_their_visible_text(tmp_path: Path, name: str, page:
     doc = report_from_bytes(page.encode("utf-8"), tmp_path / name)
     assert doc.meta.media_type == "text/html"
     assert doc.text == expected
+
+
+def test_devices_and_pipes_are_refused_before_reading(tmp_path: Path) -> None:
+    """Reading /dev/zero never ends and a pipe with no writer never starts: neither may hang the build."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for source in (Path("/dev/zero"), fifo):
+        out = tmp_path / "g.ttl"
+        assert_clean_failure(build(source, "-o", out), out, str(source), "not a regular file")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "good.txt").write_bytes(PINGFANG.read_bytes())
+    out = tmp_path / "folder.nq"
+    result = build(folder, "-o", out, "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert {graph.rsplit("/", 1)[-1] for graph in report_graphs(quads(out))} == {"good"}
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "g.ttl"
+    assert build(PINGFANG, "-o", out).exit_code == 0
+    before = out.read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = build(empty, "-o", out)
+    assert result.exit_code == 2
+    assert out.read_bytes() == before
+    assert not list(tmp_path.glob(".g.ttl.*"))

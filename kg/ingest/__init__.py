@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,8 @@ MAX_CHARS = 1_000_000
 _TOO_LONG = f"over the {MAX_CHARS:,} characters one report may have; split it into one file per report"
 # No text encoding takes more than 4 bytes a character; saved HTML pages carry markup besides.
 _MAX_BYTES_PER_CHAR = 16
+# Reading a device (/dev/zero) or a pipe would never end, or never start.
+_NOT_REGULAR = "not a regular file (a device, pipe or socket)"
 
 
 def find_reports(inputs: list[Path]) -> list[Path]:
@@ -38,6 +41,8 @@ def find_reports(inputs: list[Path]) -> list[Path]:
             if not files:
                 raise InputError(item, f"folder holds no reports ({', '.join(REPORT_SUFFIXES)})")
             found.extend(files)
+        elif not item.is_file():
+            raise InputError(item, _NOT_REGULAR)
         else:
             found.append(item)
     return found
@@ -46,7 +51,10 @@ def find_reports(inputs: list[Path]) -> list[Path]:
 def read_report(path: Path, doc_id: str | None = None) -> Document:
     """Read, decode and normalise one report, and read its metadata."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(path, _NOT_REGULAR)
+        size = status.st_size
         if size > MAX_BYTES:
             raise InputError(path, f"file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB limit")
         if size > _MAX_BYTES_PER_CHAR * MAX_CHARS:  # refused before reading it into memory
