@@ -14,6 +14,7 @@ import re
 from kg.extract import extractor
 from kg.extract.entities_heads import head_candidates
 from kg.extract.entities_rules import (
+    congress_candidates,
     enterprise_list_candidates,
     event_candidates,
     gazetteer_candidates,
@@ -23,6 +24,7 @@ from kg.extract.entities_rules import (
     person_candidates,
     quoted_candidates,
     route_candidates,
+    studio_person_candidates,
 )
 from kg.extract.entities_text import Candidate, Token, tokens, word_boundaries
 from kg.model import Document, Mention, Sentence, Span
@@ -66,6 +68,8 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *enterprise_list_candidates(text),
         *industry_candidates(text, boundaries),
         *person_candidates(toks),
+        *studio_person_candidates(text),
+        *congress_candidates(text),
         *route_candidates(text, boundaries),
         *_place_tokens(toks),
         *head_candidates(toks),

@@ -27,7 +27,15 @@ EVENTS = re.compile(
 )
 ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}?(?:公路|路|线|段)(?![\u4e00-\u9fff]{0,1}[面上径])")
 NUMBERED_SCHOOL = re.compile(r"(?=([\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])))")
-PERSON_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})(?=同志|总书记|院士|名师)")
+# A studio or workshop named after a person (王晓丹名师工作室); the name starts with a common surname.
+PERSON_STUDIO = re.compile(r"([\u4e00-\u9fff]{2,3})(?=(?:名师|劳模|技能大师|大师|名医|名家|专家)工作室)")
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+)
+CONGRESS = re.compile(
+    rf"((?:[\u4e00-\u9fff]{{0,10}}?[省市区县旗])?第[{_NUM}]{{1,3}}届人民代表大会)(第[{_NUM}]{{1,3}}次会议)?"
+)
 QUOTE_POLICY = re.compile(r"“([^“”]{2,20})”")
 DOCUMENT = re.compile(r"《([^《》]{4,60})》")
 DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典)(（草案）)?$")
@@ -116,6 +124,28 @@ def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
         start, end = match.start(), match.start() + len(match.group(1))
         if start in boundaries and trim_leading(match.group(1)) == match.group(1):
             out.append(Candidate(start, end, "Institution", priority=2))
+    return out
+
+
+def studio_person_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in PERSON_STUDIO.finditer(text):
+        name = match.group(1)
+        if name[0] in COMMON_SURNAMES:
+            out.append(Candidate(match.start(1), match.end(1), "Person", priority=2))
+    return out
+
+
+def congress_candidates(text: str) -> list[Candidate]:
+    """平房区第十六届人民代表大会 (an organ) and its 第四次会议 (an event), as every report's front matter names them."""
+    out = []
+    for match in CONGRESS.finditer(text):
+        body = match.group(1)
+        place = body[: body.index("第")]
+        start = match.start(1) + len(place) - len(trim_leading(place))
+        out.append(Candidate(start, match.end(1), "GovernmentBody", priority=3))
+        if match.group(2):
+            out.append(Candidate(start, match.end(), "Event", priority=3))
     return out
 
 

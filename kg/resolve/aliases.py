@@ -31,6 +31,7 @@ _OPTIONAL_TAIL = {
 _MIN_SUFFIX_FORM = 2
 _MIN_ABBREVIATION = 3
 _MAX_ABBREVIATION = 5
+_MAX_ABBREVIATION = 5
 
 
 def identity(type_name: str, name: str, report_place: str = "") -> str:
@@ -53,7 +54,11 @@ def _organ_identity(key: str, place: str) -> str:
         if key.startswith(form) and len(key) > len(form):
             key = form[-1] + key[len(form) :]
             break
+    key = _TERM.sub("人大", key)  # 平房区第十六届人民代表大会 = 区十六届人大 = 区人大: the congress in office
     return key.replace("人民政府", "政府")
+
+
+_TERM = re.compile(r"第?[一二三四五六七八九十百]+届(?:人民代表大会|人大)")
 
 
 def _place_forms(place: str) -> list[str]:
@@ -98,8 +103,18 @@ def _abbreviates(short: str, long: str, type_name: str) -> bool:
     if type_name in ("Policy", "Project", "Event"):
         return False  # these shorten by dropping whole words, not characters
     return (
-        len(short) >= _MIN_ABBREVIATION and short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long)
+        _MIN_ABBREVIATION <= len(short) <= _MAX_ABBREVIATION
+        and short[0] == long[0]
+        and short[-1] == long[-1]
+        and _subsequence(short, long)
+        and not _one_cut(short, long)
     )
+
+
+def _one_cut(short: str, long: str) -> bool:
+    """哈尔滨新区管委会 is 哈尔滨新区平房片区管委会 minus one piece: a different body, not an abbreviation."""
+    # 哈经开区 from 哈尔滨经开区 keeps one character of a word: that is how abbreviations are made
+    return any(long.startswith(short[:i]) and long.endswith(short[i:]) for i in range(2, len(short)))
 
 
 def _generic_tail(short: str, type_name: str) -> bool:
