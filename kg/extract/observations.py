@@ -55,6 +55,7 @@ _POST_CUT = re.compile(
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
 _LONGEST_NAME = 30
+_NAME_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Modifiers that come in parallel lists before one head noun (城镇、农村居民…; 国家级、省级企业).
 _PARALLEL = ("城镇", "农村", "城市", "城乡", "国家级", "省级", "市级", "县级", "区级", "国家", "省", "市", "县")
 _UNDATED = "报告期"  # a report whose year is unknown: its figures belong to the reporting period
@@ -113,6 +114,8 @@ _RANK = re.compile(
     r"(?:全国|全省|全市|全县|全区|东北三省|全球|世界|同类|省内|市内|国内|排名|排|位居|居|列|位列|名列|进入|跻身)"
     r"[^，,。；;、\d]{0,8}?(?P<kind>第|前)(?P<num>\d+|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
 )
+# A short quoted phrase is a slogan or a programme's name (“300米见绿、500米见园”, “六个百分之百”).
+_SLOGAN = re.compile(r"“[^”]{1,20}”")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|[{CN_NUMERAL}]+(?:[点點][{CN_NUMERAL}]+)?)")
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*[：:]\s*(\d+(?:\.\d+)?)){2,3}(?![\d.])")
 _RATIO_PARTS = ("第一产业", "第二产业", "第三产业", "第四项")
@@ -143,7 +146,7 @@ def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]
     that begins with the figure (20件民心工程) was cut too wide by its extractor.
     """
     figures = _ranks(text) + _ratios(text)
-    taken = [(f.start, f.end) for f in figures]
+    taken = [(f.start, f.end) for f in figures] + [m.span() for m in _SLOGAN.finditer(text)]
     for match in _figure_regex().finditer(text):
         if _overlaps(match.start(), match.end(), taken) or _inside_name(match.start(), match.end(), blocked):
             continue
@@ -482,7 +485,7 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             core = group[0] if group else core
         if len(core) < 2 or money_verb:
             core = _fallback(figures, readings, posts, names, i, money_verb)
-        if not core or len(core) > _LONGEST_NAME:
+        if not core or len(core) > _LONGEST_NAME or not _NAME_CHARACTER.search(core):
             names.append([])  # no name, or a run of text without clause boundaries
             continue
         items = _list_items(core, reading)
