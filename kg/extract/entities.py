@@ -23,6 +23,7 @@ from kg.extract.entities_rules import (
     organ_candidates,
     person_candidates,
     quoted_candidates,
+    region_strategy_candidates,
     route_candidates,
     studio_person_candidates,
 )
@@ -59,8 +60,10 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
     """The kept candidates of one sentence, in text order."""
     toks = tokens(text)
     boundaries = word_boundaries(toks)
+    known = gazetteer_candidates(text, boundaries)
     proposed = [
-        *gazetteer_candidates(text, boundaries),
+        *known,
+        *region_strategy_candidates(text, known),
         *organ_candidates(text, level),
         *event_candidates(text),
         *quoted_candidates(text),

@@ -148,9 +148,10 @@ def _quoted_name(token: Token) -> list[Candidate]:
     """“哈尔滨国际啤酒节”: a quoted name that ends in a head has that head's type."""
     inner = token.word[1:-1]
     found = _head_in(Token(inner, "n", 0, len(inner)))
-    if found is None or found[1] in ("Policy", "Place") or len(inner) < len(found[0]) + 2:
+    if found is None or found[1] == "Place" or len(inner) < len(found[0]) + 2:
         return []
-    return [Candidate(token.start, token.end, found[1], inner, priority=2, source="heads")]
+    type_name = "Policy" if found[0] == "工程" else found[1]  # “雪亮工程”: a quoted 工程 is a campaign
+    return [Candidate(token.start, token.end, type_name, inner, priority=2, source="heads")]
 
 
 def _head_in(token: Token) -> tuple[str, str] | None:

@@ -37,7 +37,7 @@ CONGRESS = re.compile(
     rf"((?:[\u4e00-\u9fff]{{0,10}}?[省市区县旗])?第[{_NUM}]{{1,3}}届人民代表大会)(第[{_NUM}]{{1,3}}次会议)?"
 )
 QUOTE_POLICY = re.compile(r"“([^“”]{2,20})”")
-DOCUMENT = re.compile(r"《([^《》]{4,60})》")
+DOCUMENT = re.compile(r"《([^《》]{2,60})》")
 DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典)(（草案）)?$")
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
@@ -67,7 +67,7 @@ POLICY_AFTER_WORD = re.compile(r"^(?:改革|行动|工作|机制|模式|工程|�
 _COUNTED = re.compile(r"[一二三四五六七八九十两百千万\d]")
 POLICY_BEFORE = re.compile(
     r"(?:实施|开展|推进|落实|推行|深化|聚焦|执行|贯彻|坚持|推广|实行|启动|制定|打赢|完成|融入|试行|首推|编制|推动|"
-    r"深入|扎实|持续|严格|全面|继续|积极|统筹|协调|按照|抓好|巩固|强化|围绕|时代|、|”|和)$"
+    r"深入|扎实|持续|严格|全面|继续|积极|统筹|协调|按照|抓好|巩固|强化|围绕|时代|、|”|和)了?$"
 )
 POLICY_BEFORE_NOT = re.compile(r"(?:实现|打造|评为|做到|叫响|秉持|当好|告别|按下|守住|成为|获评|荣获|争创|创建)$")
 # Quoted phrases that are no programme: slogans of attitude, or things quoted as words.
@@ -78,6 +78,26 @@ NOT_POLICY_AFTER = re.compile(r"^(企业|问题|现象|行为|人员|群体|户|
 def _gazetteer_pattern() -> re.Pattern[str]:
     forms = sorted(gazetteer(), key=lambda form: (-len(form), form))
     return re.compile("|".join(re.escape(form) for form in forms))
+
+
+REGION_STRATEGY = re.compile(r"协同发展|全面振兴|高质量发展|一体化发展|一体化|发展|建设|振兴")
+
+
+def region_strategy_candidates(text: str, places: list[Candidate]) -> list[Candidate]:
+    """京津冀协同发展, 东北振兴, 粤港澳大湾区建设: a national strategy is named by its region."""
+    out = []
+    for place in places:
+        if place.type != "Place" or place.canonical not in regions():
+            continue
+        match = REGION_STRATEGY.match(text, place.end)
+        if match:
+            out.append(Candidate(place.start, match.end(), "Policy", priority=3, source="gazetteer"))
+    return out
+
+
+@cache
+def regions() -> frozenset[str]:
+    return frozenset(row[0] for row in data_lines("places.tsv") if len(row) > 2 and row[2] == "region")
 
 
 def gazetteer_candidates(text: str, boundaries: set[int]) -> list[Candidate]:

@@ -27,7 +27,7 @@ _SPLIT_WORDS = ("街道社区", "社区服务中心", "街道社区服务中心"
 
 
 # Verbs jieba would otherwise split (打/好污染…), so the name after them starts clean.
-_VERBS_BEFORE_NAMES = ("打好", "打赢", "打响", "办好", "抓好", "做好", "用好")
+_VERBS_BEFORE_NAMES = ("打好", "打赢", "打响", "办好", "抓好", "做好", "用好", "我区", "我县", "我市", "我省")
 
 
 @dataclass(frozen=True, slots=True)
