@@ -6,7 +6,7 @@ a query editor, the example queries of ``examples/queries`` (read at each
 request, so new ones show up without a restart) and a results table;
 ``/network?query=`` draws the entities a result names as a network.
 
-Queries see the union of the report graphs as their default graph and the
+Queries see the set union of the report graphs as their default graph and the
 prefixes of ``kg.rdf.namespaces.QUERY_PREFIXES`` are predeclared, as in
 ``kg query``. The store is only read: the endpoint has no update operation.
 Report text is untrusted, so the page puts result values into the DOM as
@@ -25,7 +25,16 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+)
 
 from kg.errors import GovkgError
 from kg.network import Network, network_from_quads
@@ -75,10 +84,16 @@ class Endpoint:
     examples: Path = EXAMPLES
     _network: Network | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _union: bool | None = None
 
     def query(self, text: str) -> object:
+        if self._union is None:
+            # As in kg query: the default graph holds the set union of the report graphs when the
+            # store was built or loaded that way; only an older store without it gets the
+            # on-the-fly union (which counts a triple once per graph stating it).
+            self._union = next(iter(self.store.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
         try:
-            return self.store.query(text, prefixes=ns.QUERY_PREFIXES, use_default_graph_as_union=True)
+            return self.store.query(text, prefixes=ns.QUERY_PREFIXES, use_default_graph_as_union=self._union)
         except SyntaxError as exc:
             raise QueryError(f"query syntax error: {_one_line(exc)}") from None
         except (OSError, ValueError) as exc:

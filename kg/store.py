@@ -1,11 +1,14 @@
 """The embedded triple store: a persistent pyoxigraph (RocksDB) store on disk.
 
-Every report lives in its own named graph. Storing a report replaces that
-graph in ONE SPARQL Update request (``DROP SILENT GRAPH <g> ; INSERT DATA
-{ GRAPH <g> { … } }``): Oxigraph evaluates a whole update request inside one
-storage transaction, so a rebuilt report leaves no duplicates and no orphan
-triples from its previous version, and a process killed mid-way leaves each
-graph either whole (old or new) or absent, never half-written.
+Every report lives in its own named graph, and the default graph holds their
+set union (so a query needs no GRAPH clause, and a triple stated by ninety
+reports matches once, not ninety times). Storing a report replaces its graph
+and updates the union in ONE SPARQL Update request (``DELETE`` what only this
+graph stated from the union, ``DROP SILENT GRAPH <g>``, ``INSERT DATA``, copy
+into the union): Oxigraph evaluates a whole update request inside one storage
+transaction, so a rebuilt report leaves no duplicates and no orphan triples
+from its previous version, and a process killed mid-way leaves each graph
+either whole (old or new) or absent, never half-written.
 """
 
 from __future__ import annotations
@@ -54,13 +57,25 @@ def triples_by_graph(quads: Iterable[Quad]) -> dict[GraphName, list[Triple]]:
 
 
 def replace_graph(store: Store, graph: NamedNode, triples: list[Triple]) -> None:
-    """Replace the whole content of ``graph`` with ``triples``, atomically."""
+    """Replace the whole content of ``graph`` with ``triples``, and keep the union current, atomically."""
     body = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
-    iri = str(graph)
     try:
-        store.update(f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{body}}} }}")
+        store.update(_REPLACE.format(graph=str(graph), body=body))
     except (OSError, SyntaxError, ValueError) as exc:
         raise GovkgError(f"cannot store graph {graph.value}: {_first_line(exc)}") from None
+
+
+# One update request = one transaction. The default graph is kept as the set union of the
+# report graphs (what queries read, as in kg.query): a triple leaves it only when no other
+# graph states it; each operation sees the writes of the ones before it.
+_REPLACE = """DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH {graph} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }}
+}} ;
+DROP SILENT GRAPH {graph} ;
+INSERT DATA {{ GRAPH {graph} {{
+{body}}} }} ;
+INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"""
 
 
 def replace_report_graphs(store_dir: Path, quads: Iterable[Quad], progress: Progress | None = None) -> dict[str, int]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pyoxigraph import NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple
 
 from kg.cli import main
 from kg.errors import GovkgError
@@ -45,7 +45,23 @@ def test_rebuilding_a_report_replaces_its_graph_without_duplicates_or_orphans(tm
     store = open_store(store_dir, read_only=True)
     stored = {q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(graph))}
     del store
-    assert stored == {q.triple for q in kept}
+    assert stored == _as_stored(kept)
+    assert _default_graph(store_dir) == stored  # the union lost what no report states any more
+
+
+def _default_graph(store_dir: Path) -> set[Triple]:
+    store = open_store(store_dir, read_only=True)
+    try:
+        return {q.triple for q in store.quads_for_pattern(None, None, None, DefaultGraph())}
+    finally:
+        del store
+
+
+def _as_stored(quads: list[Quad]) -> set[Triple]:
+    """The triples as any Oxigraph store gives them back (it keeps typed literals in canonical form)."""
+    memory = Store()
+    memory.extend(quads)
+    return {quad.triple for quad in memory}
 
 
 def test_reports_keep_their_own_graphs(tmp_path: Path) -> None:
@@ -58,6 +74,10 @@ def test_reports_keep_their_own_graphs(tmp_path: Path) -> None:
     expected = {str(g.value): len(t) for g, t in triples_by_graph(pingfang + other).items()}
     assert counts == expected
     assert len(counts) == 2
+    union = _as_stored(pingfang + other)
+    shared = {q.triple for q in pingfang} & {q.triple for q in other}
+    assert shared, "the two reports share no triple (an indicator or place label); the union test means nothing"
+    assert _default_graph(store_dir) == union  # each shared triple once
 
 
 def test_triples_outside_a_named_graph_are_refused_before_anything_is_written(tmp_path: Path) -> None:
