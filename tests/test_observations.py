@@ -267,6 +267,14 @@ def test_status_and_period_follow_the_report_part(
     assert (observation.status, observation.period) == (status, period)
 
 
+def test_five_year_plan_targets_and_review() -> None:
+    doc = process(dev_text("dingxing-2021"))
+    planned = _find(doc, "地区生产总值", 270)  # 县域生产总值突破270亿元, in the 十四五 part
+    assert (planned.status, planned.period, planned.qualifier) == ("target", "十四五", "超过")
+    review = _find(doc, "地区生产总值", 167.2)  # 预计2020年县域生产总值达到167.2亿元
+    assert (review.status, review.period) == ("expected", "2020")
+
+
 def test_indicator_names_are_shared_across_wordings(pingfang: Document) -> None:
     names = {o.indicator for o in pingfang.observations}
     assert "规模以上工业增加值" in names and "规上工业增加值" not in names

@@ -94,8 +94,11 @@ def _context_for(doc: Document, part: int | None, previous: PartContext, year: i
         span = plan_name(year - 1) if year else ""
         five_year = bool(re.search(r"十[一二三四五六七]五|五年", title)) and not re.search(r"\d{4}年|一年", title)
         return PartContext("actual", span if five_year else last, span, year=previous.year)
+    titled = re.search(r"(\d{4})年", title)
+    if titled and year and int(titled.group(1)) < year:  # "2020年工作" in a 2021 report looks back
+        return PartContext("actual", titled.group(1), plan_name(year - 1), year=previous.year)
     span = plan_name(year) if year else ""
-    if _PLAN_SPAN.search(title) and not re.search(r"\d{4}年", title):
+    if _PLAN_SPAN.search(title) and not titled:
         return PartContext("target", span, span, year=previous.year)
     if _PLAN.search(title) or previous.status == "target":
         return PartContext("target", str(year) if year else "", span, year=previous.year)
