@@ -106,6 +106,16 @@ def test_build_store_option_needs_a_format_with_named_graphs(tmp_path: Path) -> 
     assert not (tmp_path / "g.ttl").exists()
 
 
+def test_build_into_a_store_twice_gives_the_file_s_graphs_once(tmp_path: Path) -> None:
+    output, store_dir = tmp_path / "g.nq", tmp_path / "store"
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["build", str(PINGFANG), "-o", str(output), "--store", str(store_dir)])
+        assert result.exit_code == 0, result.output
+    expected = {g.value: len(t) for g, t in triples_by_graph(read_quads(output)).items()}
+    assert f"stored {len(expected)} graphs ({sum(expected.values())} triples)" in result.output
+    assert _reopen_counts(store_dir) == expected
+
+
 def _wal_bytes(store_dir: Path) -> int:
     return sum(p.stat().st_size for p in store_dir.glob("*.log")) if store_dir.is_dir() else 0
 
