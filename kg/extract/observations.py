@@ -76,8 +76,6 @@ class Figure:
     range_low: float | None = None
     measure: str = ""  # set for ranks and ratios
     part_label: str = ""  # 第一产业 … for ratio parts
-    chinese: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -157,11 +155,11 @@ def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]
     for match in _PERCENT_WORDS.finditer(text):
         value = parse_value(match.group("num"))
         if value is not None and not _overlaps(match.start(), match.end(), taken):
-            figures.append(Figure(match.start(), match.end(), value, "%", chinese=True))
+            figures.append(Figure(match.start(), match.end(), value, "%"))
     for match in _wan_yu_regex().finditer(text):
         if not _overlaps(match.start(), match.end(), taken):
             unit = match.group("mult") + match.group("unit")
-            figures.append(Figure(match.start(), match.end(), 1.0, unit, "余", chinese=True))
+            figures.append(Figure(match.start(), match.end(), 1.0, unit, "余"))
     return sorted(figures, key=lambda f: f.start)
 
 
@@ -199,11 +197,7 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         end += len(after)
     if chinese and not _plausible_chinese(text, match, value, unit, qualifier):
         return None
-    if _part_of_name(text, match.end(), unit):
-        return None
-    if unit in unit_parts_prefix_only() and _is_followed_by_unit_word(text, match.end()):
-        return None
-    if _is_modifier(text, match.end(), unit):
+    if _part_of_name(text, match.end(), unit) or _is_modifier(text, match.end(), unit):
         return None
     low = match.group("low")
     return Figure(
@@ -213,19 +207,20 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         unit,
         qualifier,
         range_low=float(low) if low else None,
-        chinese=chinese,
     )
 
 
 @cache
-def unit_parts_prefix_only() -> frozenset[str]:
+def _bare_magnitudes() -> frozenset[str]:
     return frozenset(prefix_regex().split("|"))
 
 
 def _is_modifier(text: str, end: int, unit: str) -> bool:
-    """4个月 is a time span, 二星级 a grade, 24小时自助服务 a kind of service: none is a figure."""
+    """4个月 is a time span, 二星级 a grade, 3万级 a class, 24小时自助服务 a kind of service: no figure."""
     following = text[end : end + 1]
     if (unit, following) in (("个", "月"), ("星", "级")) or (unit.endswith("人") and following == "民"):
+        return True
+    if unit in _bare_magnitudes() and following in ("级", "个", "多"):
         return True
     return (
         unit in ("小时", "分钟")
@@ -248,11 +243,6 @@ def _until_stop(text: str) -> str:
     return text
 
 
-def _is_followed_by_unit_word(text: str, end: int) -> bool:
-    """26亿 and 69万人民 keep a bare magnitude; 3万级 or 2万多 do not read as a figure."""
-    return text[end : end + 1] in ("级", "个", "多")
-
-
 @cache
 def _qualifiers_after() -> dict[str, str]:
     return {word: value for kind, word, value in read_table("observation_words.tsv") if kind == "after"}
@@ -270,9 +260,11 @@ def _plausible_chinese(text: str, match: re.Match[str], value: float, unit: str,
     info = unit_parts(unit)
     if info.kind in ("multiple", "points", "rating"):
         return True
+    if unit in _bare_magnitudes() or text.startswith("万户", match.end()):
+        return False  # 百亿大关, 千家万户: idioms
     before = text[max(0, match.start() - 2) : match.start()]
     near = qualifier or any(before.endswith(w) for w in ("超", "超过", "近", "逾", "突破", "约"))
-    return value >= 100 and near and not text.startswith("万户", match.start() + 1)
+    return value >= 100 and bool(near)
 
 
 def _part_of_name(text: str, end: int, unit: str) -> bool:
