@@ -28,7 +28,7 @@ FRAME_VERBS = _words(
     "通过 启用 投用 开通 引入 促成 推行 探索 试行 配合 对接 牵手 携手 联合 助力 "
     "开工建设 全力 着力 积极 大力 重点 全面 认真 持续 扎实 统筹 用好 办好 "
     "形成 成为 作为 包括 涉及 覆盖 位于 落地 推广 复制 启动实施 全面实施 深入实施 加快推进 大力实施 "
-    "打通 打造 构建 受到 得到 融入 深度融入 衔接 紧密衔接 释放 加速释放 保持 即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 发挥 抓住 开创 兑现 强化 "
+    "借势 链接 打通 打造 构建 受到 得到 融入 深度融入 衔接 紧密衔接 释放 加速释放 保持 即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 发挥 抓住 开创 兑现 强化 "
     "争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 激发 清除 彻底清除 巩固 采取 "
     "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 助推 完成了 新增 累计"
 )
@@ -40,7 +40,7 @@ SOFT_FRAME_VERBS = _words(
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
-    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
+    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 占 抓 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
 )
 STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
@@ -55,7 +55,7 @@ GENERIC = _words(
     "示范 试点 专项 综合 整体 总体 具体 有关 其他 其它 一般 基层 城乡 城市 农村 乡村 社会 经济 公共 民生 "
     "全面 深化 改革 发展 建设 创新 管理 服务 工作 企业 项目 政府 部门 单位 机构 组织 园区 行业 领域 体制 "
     "招商 落地 在建 新建 续建 储备 签约 开工 竣工 投产 亿元 万元 以上 政策 制度 机制 行动 计划 工程 "
-    "县城 城区 省内 市内 区内 县内 虚拟 城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
+    "景观 县城 城区 省内 市内 区内 县内 虚拟 城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿"
 )
 MAX_LENGTH = {
@@ -70,7 +70,7 @@ MAX_LENGTH = {
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
 NOT_HEADED = _words(
-    "街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
+    "跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "自然村 贫困村 本村 全村 各村 本镇 全镇 各镇 各乡 基地 社区 小区 街道 大街 家园 平台 项目 工程 行动 "
     "计划 战略 制度 机制 方案 规划 政策 体系 办法 模式 试点 改革 集团 公司 银行 大学 学院 中学 小学 医院 "
@@ -147,6 +147,8 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
 def _quoted_name(token: Token) -> list[Candidate]:
     """“哈尔滨国际啤酒节”: a quoted name that ends in a head has that head's type."""
     inner = token.word[1:-1]
+    if "、" in inner or "，" in inner:
+        return []  # “一个城市综合体、一所高水平学校、一所高水平医院”: a list of aims, not a name
     found = _head_in(Token(inner, "n", 0, len(inner)))
     if found is None or found[1] == "Place" or len(inner) < len(found[0]) + 2:
         return []
@@ -270,8 +272,8 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
         return False
     if head in COMMON_HEADS and not quoted:
         return _has_proper_word(particular)
-    if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, not a name
-        return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3)
+    if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs
+        return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
         return len(text) <= 6
     if head in SINGLE_CHAR_HEADS:

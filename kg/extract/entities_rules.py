@@ -142,7 +142,7 @@ def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
         out.append(Candidate(start, match.end(), "Project", priority=2, source="route"))
     for match in NUMBERED_SCHOOL.finditer(text):  # 清苑一中: a place and a numbered middle school
         start, end = match.start(), match.start() + len(match.group(1))
-        if start in boundaries and trim_leading(match.group(1)) == match.group(1):
+        if start in boundaries and trim_leading(match.group(1)) == match.group(1) and "届" not in match.group(1):
             out.append(Candidate(start, end, "Institution", priority=2))
     return out
 
