@@ -181,7 +181,9 @@ def test_in_chromium_a_typed_query_shows_its_rows_as_text(server: str, graph_fil
 
 @pytest.mark.browser
 @pytest.mark.skipif(not available(), reason="chromium is not installed")
-def test_in_chromium_an_example_fills_the_editor_and_a_url_query_runs_itself(server: str) -> None:
+def test_in_chromium_an_example_fills_the_editor_and_a_url_query_runs_itself_shown_in_part_if_large(
+    server: str,
+) -> None:
     with Browser(timeout=60) as browser:
         browser.open(server + "/")
         browser.evaluate("(() => { const s = document.getElementById('examples'); s.value = 'titles';"
@@ -190,6 +192,12 @@ def test_in_chromium_an_example_fills_the_editor_and_a_url_query_runs_itself(ser
         browser.open(f"{server}/?{urllib.parse.urlencode({'query': 'SELECT ?x WHERE { FILTER(false) }'})}")
         browser.wait_for("document.body.dataset.done")
         assert browser.evaluate("document.getElementById('status').textContent").startswith("0 rows")
+        everything = "SELECT * WHERE { ?s ?p ?o }"
+        total = len(json.loads(get_query(server, everything)[2])["results"]["bindings"])
+        browser.open(f"{server}/?{urllib.parse.urlencode({'query': everything})}")
+        browser.wait_for("document.body.dataset.done")
+        assert browser.evaluate("document.querySelectorAll('#result-table tbody tr').length") == 2000 < total
+        assert browser.evaluate("document.getElementById('status').textContent").startswith(f"{total} rows")
         browser.open(f"{server}/?{urllib.parse.urlencode({'query': 'SELECT nonsense'})}")
         browser.wait_for("document.body.dataset.done")
         assert "syntax error" in browser.evaluate("document.getElementById('error').textContent")
