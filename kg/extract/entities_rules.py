@@ -134,6 +134,9 @@ def event_candidates(text: str) -> list[Candidate]:
 _ROUTE_LEAD = re.compile(r"(?:.*[和与及、的])?")
 
 
+_ORDINAL = re.compile(r"[届第]")  # 十九届二中(全会), 县第一中(学): no school of that name
+
+
 def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
     """魏村至大魏庄路: a road built between two named points is a project."""
     out = []
@@ -142,7 +145,11 @@ def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
         out.append(Candidate(start, match.end(), "Project", priority=2, source="route"))
     for match in NUMBERED_SCHOOL.finditer(text):  # 清苑一中: a place and a numbered middle school
         start, end = match.start(), match.start() + len(match.group(1))
-        if start in boundaries and trim_leading(match.group(1)) == match.group(1) and "届" not in match.group(1):
+        if (
+            start in boundaries
+            and trim_leading(match.group(1)) == match.group(1)
+            and not _ORDINAL.search(match.group(1))
+        ):
             out.append(Candidate(start, end, "Institution", priority=2))
     return out
 
