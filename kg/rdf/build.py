@@ -7,6 +7,7 @@ the same input always gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -42,11 +43,11 @@ def decimal(value: float | str) -> Literal:
 
 
 def format_decimal(value: float | str) -> str:
-    """Canonical xsd:decimal lexical form: no exponent, no trailing zeros."""
-    if isinstance(value, str):
-        return value
-    text = f"{value:.10f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
+    """Canonical xsd:decimal lexical form (what stores write back): 7.0, 18.1, 0.05."""
+    text = format(Decimal(str(value)), "f")
+    if "." in text:
+        text = text.rstrip("0")
+    return text + "0" if text.endswith(".") else (text if "." in text else text + ".0")
 
 
 class GraphWriter:
