@@ -60,14 +60,14 @@ LIST_TYPES = {
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业|行业|业)")
 POLICY_AFTER = re.compile(
     r"^(?:\[\d+\])?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|试点|建设|任务|要求|布局|专项|整治|总体|学习|"
-    r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|时期|期间|新机制|综合|部署|改造|服务|受理|全面|、“|和“|“)"
+    r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|时期|期间|新机制|综合|部署|改造|服务|受理|全面)"
 )
 QUOTE_TAIL = re.compile(r"(?:\[\d+\])?(?:受理|审批|普法|联动)")
 POLICY_AFTER_WORD = re.compile(r"^(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|方针|总要求|要求|目标)")
 _COUNTED = re.compile(r"[一二三四五六七八九十两百千万\d]")
 POLICY_BEFORE = re.compile(
     r"(?:实施|开展|推进|落实|推行|深化|聚焦|执行|贯彻|坚持|推广|实行|启动|制定|打赢|完成|融入|试行|首推|编制|推动|"
-    r"深入|扎实|持续|严格|全面|继续|积极|统筹|协调|按照|抓好|巩固|强化|围绕|时代|、|”|和)了?$"
+    r"深入|扎实|持续|严格|全面|继续|积极|统筹|协调|按照|抓好|巩固|强化|围绕|时代)了?$"
 )
 POLICY_BEFORE_NOT = re.compile(r"(?:实现|打造|评为|做到|叫响|秉持|当好|告别|按下|守住|成为|获评|荣获|争创|创建)$")
 # Quoted phrases that are no programme: slogans of attitude, or things quoted as words.
@@ -189,7 +189,7 @@ def quoted_candidates(text: str) -> list[Candidate]:
     """“…” is a programme when the words around it say so; 《…》 is a named document."""
     out = []
     for match in QUOTE_POLICY.finditer(text):
-        before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() : match.end() + 4]
+        before, after = _around_run(text, match.start(), match.end())
         inner = match.group(1)
         if _is_industry_list(inner) or not _policy_context(before, after) or _slogan(inner, after):
             continue
@@ -202,6 +202,19 @@ def quoted_candidates(text: str) -> list[Candidate]:
         if DOCUMENT_KINDS.search(match.group(1)):
             out.append(Candidate(match.start(), match.end(), "Policy", priority=3, source="quoted"))
     return out
+
+
+_QUOTES_BEFORE = re.compile(r"(?:“[^“”]*”(?:\[\d+\])?[、和与及]?)+$")
+_QUOTES_AFTER = re.compile(r"(?:\[\d+\])?(?:[、和与及]?“[^“”]*”(?:\[\d+\])?)+")
+
+
+def _around_run(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words before and after a run of quoted terms (“容缺受理”“并联审批”和“一网一门一次”改革)."""
+    run_before = _QUOTES_BEFORE.search(text, 0, start)
+    first = run_before.start() if run_before else start
+    run_after = _QUOTES_AFTER.match(text, end)
+    last = run_after.end() if run_after else end
+    return text[max(0, first - 4) : first], text[last : last + 4]
 
 
 def _slogan(inner: str, after: str) -> bool:
