@@ -379,3 +379,10 @@ def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert out.read_bytes() == before
     assert not list(tmp_path.glob(".g.ttl.*"))
+
+
+def test_a_file_name_with_a_line_break_and_an_escape_still_fails_in_one_line(tmp_path: Path) -> None:
+    source, out = tmp_path / "bad\nname\x1b[2J.txt", tmp_path / "g.ttl"
+    source.write_bytes(b"")
+    result = build(source, "-o", out)
+    assert_clean_failure(result, out, "bad\\nname\\x1b[2J.txt: file is empty")

@@ -12,7 +12,7 @@ import sys
 import click
 
 from kg import __version__
-from kg.errors import GovkgError
+from kg.errors import GovkgError, printable
 
 # (module, command function name), in --help order.
 _COMMANDS = (
@@ -33,7 +33,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except GovkgError as exc:
-            click.echo(f"kg: error: {exc}", err=True)
+            click.echo(f"kg: error: {printable(str(exc))}", err=True)  # one line, whatever a name holds
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("kg: interrupted", err=True)
