@@ -104,7 +104,7 @@ _COUNT = re.compile(r"\d\s*[件个项处条家所座批次]$|^第?[一二三四�
 _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八九十两]+大?[批些]?$")
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
-PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng", "m", "unk", "quote"])
+PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "eng", "m", "unk", "quote"])
 
 
 def _has_proper_word(particular: list[str]) -> bool:
@@ -152,6 +152,8 @@ def _quoted_name(token: Token) -> list[Candidate]:
     found = _head_in(Token(inner, "n", 0, len(inner)))
     if found is None or found[1] == "Place" or len(inner) < len(found[0]) + 2:
         return []
+    if found[0] in COMMON_HEADS and len(inner) < len(found[0]) + 3:
+        return []  # “地等项目”: a catchphrase, not a project
     type_name = "Policy" if found[0] == "工程" else found[1]  # “雪亮工程”: a quoted 工程 is a campaign
     return [Candidate(token.start, token.end, type_name, inner, priority=2, source="heads")]
 

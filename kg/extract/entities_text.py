@@ -109,6 +109,8 @@ def _tokenizer() -> jieba.Tokenizer:
 def tag_of(word: str) -> str:
     if word in heads():
         return "head"
+    if word in industries():
+        return "n"  # added to the tokenizer as words, but common nouns all the same
     tag = jieba.posseg.dt.word_tag_tab.get(word)
     if tag:
         return tag
