@@ -386,3 +386,13 @@ def test_a_file_name_with_a_line_break_and_an_escape_still_fails_in_one_line(tmp
     source.write_bytes(b"")
     result = build(source, "-o", out)
     assert_clean_failure(result, out, "bad\\nname\\x1b[2J.txt: file is empty")
+
+
+def test_a_file_named_twice_is_built_once(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "pingfang.txt").write_bytes(PINGFANG.read_bytes())
+    out = tmp_path / "g.nq"
+    result = build(folder, folder / "pingfang.txt", tmp_path / "reports" / ".." / "reports" / "pingfang.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert report_graphs(quads(out)) == {"https://w3id.org/govkg/graph/pingfang"}

@@ -45,7 +45,11 @@ def find_reports(inputs: list[Path]) -> list[Path]:
             raise InputError(item, _NOT_REGULAR)
         else:
             found.append(item)
-    return found
+    # A file named twice (kg build folder folder/a.txt) is one report, not two graphs of it.
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def read_report(path: Path, doc_id: str | None = None) -> Document:
