@@ -1,8 +1,15 @@
 """SPARQL over built graphs: SELECT, ASK, CONSTRUCT and DESCRIBE with pyoxigraph.
 
 Graph files are loaded into an in-memory store; a persistent store made by
-``kg build --store`` is opened read-only. Named graphs (one per report) are
-queried as the union default graph, so a query needs no GRAPH clause. The
+``kg build --store`` is opened read-only. A query needs no GRAPH clause: its
+default graph is the union of the named graphs (one per report), while
+``GRAPH ?g { … }`` still reaches each report on its own.
+
+For loaded files that union is materialised once, as a set, in the store's
+default graph: pyoxigraph's on-the-fly union (``use_default_graph_as_union``)
+is a bag, so a triple stated by ninety reports (an indicator's label) would
+match ninety times and multiply every join through it. A persistent store
+whose default graph is empty is queried with the on-the-fly union. The
 prefixes of :data:`kg.rdf.namespaces.QUERY_PREFIXES` are predeclared; a query
 may redeclare any of them.
 
@@ -25,7 +32,18 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+)
 
 from kg.errors import GovkgError
 from kg.rdf import namespaces as ns
@@ -41,6 +59,7 @@ QUERY_SUFFIXES = (".rq", ".sparql", ".txt")
 # Shown in tables only (never predeclared in queries): report-local IRIs are long.
 _DISPLAY_PREFIXES: dict[str, str] = {**ns.QUERY_PREFIXES, "report": ns.REPORT, "graph": ns.GRAPH}
 _GRAPH_RDF_FORMATS = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}
+_MERGE_NAMED_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _ERROR_POSITION = re.compile(r"error at (\d+):(\d+):?\s*")
 
 Term = NamedNode | BlankNode | Literal | Triple | None
@@ -98,9 +117,10 @@ def open_store(
 
 
 def store_for(quads: Iterable[Quad]) -> Store:
-    """An in-memory store holding ``quads``."""
+    """An in-memory store holding ``quads``, with the set union of its named graphs as its default graph."""
     store = Store()
     store.bulk_extend(quads)
+    store.update(_MERGE_NAMED_GRAPHS)
     return store
 
 
@@ -111,14 +131,19 @@ def open_persistent(store_dir: Path) -> Store:
 
 
 def run_query(store: Store, query: str) -> QueryResult:
-    """Run ``query`` over the union of all graphs and materialise the result."""
+    """Run ``query`` over the union of all report graphs and materialise the result."""
     try:
-        answer = store.query(query, prefixes=ns.QUERY_PREFIXES, use_default_graph_as_union=True)
+        union = not _has_default_graph(store)
+        answer = store.query(query, prefixes=ns.QUERY_PREFIXES, use_default_graph_as_union=union)
         return _materialise(answer)
     except SyntaxError as exc:
         raise GovkgError(f"query syntax error: {_describe_syntax_error(str(exc))}") from None
     except (OSError, ValueError) as exc:
         raise GovkgError(f"query failed: {exc}") from None
+
+
+def _has_default_graph(store: Store) -> bool:
+    return next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None
 
 
 def _materialise(answer: object) -> QueryResult:

@@ -23,7 +23,11 @@ QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
 # Queries that can only answer once relation extraction produces gov:RelationStatement nodes.
 NEEDS_RELATIONS = {"enterprises-in-parks.rq", "relations.rq"}
 # The bundled report names no enterprise settled in a park (its 落户/入驻 sentences are about the district).
-NEEDS_FACT = {"enterprises-in-parks.rq": "ASK { ?e a gov:Enterprise ; gov:locatedIn ?p . ?p a gov:Park }"}
+NEEDS_FACT = {
+    "enterprises-in-parks.rq": "ASK { ?e a gov:Enterprise ; gov:locatedIn ?p . ?p a gov:Park }",
+    # Compares a target set in one report with the result in a later one: the bundled data is one report.
+    "targets-vs-results.rq": "ASK { ?a a gov:Report ; dct:spatial ?p . ?b a gov:Report ; dct:spatial ?p . FILTER (?a != ?b) }",
+}
 
 
 @pytest.fixture(scope="module")
