@@ -64,8 +64,8 @@ CASES = [
         "区",
         "投资3.69亿元完成了旅游路改造提升、南王庄现代农业园区路、魏村至大魏庄路、何蠡线等一批乡村干线建设，"
         "新（改、扩）建农村道路293公里，旅游路被评为“河北省美丽农村精品示范路”。",
-        [("Project", "魏村至大魏庄路")],
-        ["“河北省美丽农村精品示范路”"],  # an honour the road won, not a programme
+        [("Project", "魏村至大魏庄路"), ("Project", "何蠡线")],
+        ["“河北省美丽农村精品示范路”", "干线"],  # an honour the road won, not a programme; 干线 is no route
     ),
     (
         "dev:qingyuan-2021",

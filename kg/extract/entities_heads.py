@@ -70,13 +70,13 @@ MAX_LENGTH = {
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
 NOT_HEADED = _words(
-    "卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
+    "一线 二线 底线 红线 防线 生命线 热线 专线 主线 路线 航线 连线 沿线 全线 界线 战线 阵线 在线 上线 下线 干线 支线 高压线 生产线 流水线 卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "自然村 贫困村 本村 全村 各村 本镇 全镇 各镇 各乡 基地 社区 小区 街道 大街 家园 平台 项目 工程 行动 "
     "计划 战略 制度 机制 方案 规划 政策 体系 办法 模式 试点 改革 集团 公司 银行 大学 学院 中学 小学 医院 "
     "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期"
 )
-SINGLE_CHAR_HEADS = frozenset("局镇乡村路街巷")
+SINGLE_CHAR_HEADS = frozenset("局镇乡村路街巷线")
 LEADING_TAGS = _words("v ad l d")
 # Heads that also end ordinary phrases (社会保障体系): the name must be quoted or this long.
 WEAK_HEADS = {
@@ -168,7 +168,11 @@ def _head_in(token: Token) -> tuple[str, str] | None:
         head = word[-size:]
         type_name = table.get(head)
         if type_name is not None:
-            if head in SINGLE_CHAR_HEADS and (len(word) < 3 or word[-2:] in NOT_HEADED) and word not in "村乡镇路街巷":
+            if (
+                head in SINGLE_CHAR_HEADS
+                and (len(word) < 3 or word[-2:] in NOT_HEADED)
+                and word not in "村乡镇路街巷线"
+            ):
                 return None
             return head, type_name
     return None
