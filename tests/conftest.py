@@ -36,6 +36,23 @@ def pingfang_doc():
 
 
 @pytest.fixture(scope="session")
+def pingfang_quads(pingfang_doc) -> list:
+    from kg.rdf.build import build_quads
+
+    return build_quads(pingfang_doc)
+
+
+@pytest.fixture(scope="session")
+def pingfang_graph_file(pingfang_quads, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled report's graph as a TriG file (its named graph kept)."""
+    from kg.rdf.serialize import write_quads
+
+    path = tmp_path_factory.mktemp("pingfang") / "pingfang-2020.trig"
+    write_quads(pingfang_quads, path)
+    return path
+
+
+@pytest.fixture(scope="session")
 def corpus_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole corpus built once per session into one N-Quads file (one named graph per report)."""
     if not CORPUS.is_dir():

@@ -15,8 +15,6 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import GovkgError
 from kg.query import format_result, format_table, open_store, read_query, run_query, store_for, text_width
-from kg.rdf.build import build_quads
-from kg.rdf.serialize import write_quads
 from tests.conftest import ROOT
 
 QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
@@ -31,20 +29,18 @@ NEEDS_FACT = {
 
 
 @pytest.fixture(scope="module")
-def quads(pingfang_doc) -> list[pyoxigraph.Quad]:
-    return build_quads(pingfang_doc)
+def quads(pingfang_quads) -> list[pyoxigraph.Quad]:
+    return pingfang_quads
 
 
 @pytest.fixture(scope="module")
-def store(quads) -> pyoxigraph.Store:
-    return store_for(quads)
+def store(pingfang_quads) -> pyoxigraph.Store:
+    return store_for(pingfang_quads)
 
 
 @pytest.fixture(scope="module")
-def graph_file(quads, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("query") / "pingfang.trig"
-    write_quads(quads, path)
-    return path
+def graph_file(pingfang_graph_file) -> Path:
+    return pingfang_graph_file
 
 
 def test_there_are_at_least_twelve_example_queries_each_saying_what_it_answers() -> None:

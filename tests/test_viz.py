@@ -17,11 +17,8 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import GovkgError
 from kg.network import MENTIONED_IN, REPORT_TYPE, Edge, Network, Node, network_from_quads, select
-from kg.rdf.build import build_quads
-from kg.rdf.serialize import write_quads
 from kg.viz import LARGE, PALETTE, render_html
 from kg.viz.layout import report_layout
-from tests.conftest import CORPUS
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
@@ -30,20 +27,13 @@ PANEL = (260, 330)  # the legend panel in the top-left corner: its swatches do n
 
 
 @pytest.fixture(scope="module")
-def quads(pingfang_doc) -> list:
-    return build_quads(pingfang_doc)
+def network(pingfang_quads) -> Network:
+    return network_from_quads(pingfang_quads)
 
 
 @pytest.fixture(scope="module")
-def network(quads) -> Network:
-    return network_from_quads(quads)
-
-
-@pytest.fixture(scope="module")
-def graph_file(quads, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("viz") / "pingfang-2020.trig"
-    write_quads(quads, path)
-    return path
+def graph_file(pingfang_graph_file) -> Path:
+    return pingfang_graph_file
 
 
 def page_data(page: str) -> dict:
@@ -239,18 +229,11 @@ def test_bundled_report_draws_nodes_in_chromium_offline(graph_file: Path, tmp_pa
     assert drawn and int(drawn.group(1)) == len(page_data(page.read_text(encoding="utf-8"))["nodes"])
 
 
-@pytest.fixture(scope="session")
-def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The view of a slice of the corpus big enough for the precomputed layout, built once per session."""
-    from kg.corpus import build_corpus
-
-    reports = sorted((CORPUS / "baoding-counties").glob("bd*.txt"))[:16]
-    if len(reports) < 16:
-        pytest.skip("corpus not present")
-    folder = tmp_path_factory.mktemp("corpus-view")
-    build_corpus(reports, folder / "corpus.nq", cache_dir=folder / "cache", jobs=2)
-    page = folder / "corpus.html"
-    assert CliRunner().invoke(main, ["viz", str(folder / "corpus.nq"), "-o", str(page), "-q"]).exit_code == 0
+@pytest.fixture(scope="module")
+def corpus_page(corpus_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The view of the whole corpus (built once per session by conftest)."""
+    page = tmp_path_factory.mktemp("corpus-view") / "corpus.html"
+    assert CliRunner().invoke(main, ["viz", str(corpus_graph), "-o", str(page), "-q"]).exit_code == 0
     return page
 
 
