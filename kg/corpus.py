@@ -35,7 +35,7 @@ from kg.pipeline import BuildSummary, analyse, unique_ids
 from kg.rdf.build import build_quads, entity_node_iri
 from kg.rdf.namespaces import graph_iri
 from kg.rdf.serialize import atomic_output, format_for, write_quads
-from kg.resolve.gazetteer import hierarchy_quads
+from kg.resolve.gazetteer import division_iri, gazetteer, hierarchy_quads
 
 Progress = Callable[[int, int], None]  # (done, total)
 CACHE_VERSION = "1"
@@ -108,6 +108,7 @@ def build_corpus(
         raise GovkgError(f"nothing was built: {summary.failed[0] if summary.failed else 'no reports'}")
     shared = shared_nodes(good)
     summary.shared = len(shared)
+    shared += gazetteer_matches(good)
     extra = hierarchy_quads(_place_nodes(good))
     summary.triples = write_corpus(good, extra, output)
     if merge_report is not None:
@@ -265,9 +266,13 @@ class SharedNode:
     key: str
     labels: tuple[str, ...]
     reports: tuple[str, ...]
+    basis: str = "name"  # name: one IRI; gazetteer: several IRIs of one division, linked by skos:exactMatch
 
     @property
     def reason(self) -> str:
+        if self.basis == "gazetteer":
+            return (f"same administrative division ({self.key}) in kg/resources/admin_divisions.tsv under"
+                    f" {len(self.labels)} names in {len(self.reports)} reports; linked by skos:exactMatch")  # fmt: skip
         return f"same type ({self.type}) and normalised name ({self.key}) in {len(self.reports)} reports"
 
 
@@ -287,6 +292,29 @@ def shared_nodes(results: list[ReportResult]) -> list[SharedNode]:
         if len(ids) > 1
     ]
     return sorted(shared, key=lambda node: (-len(node.reports), node.type, node.key))
+
+
+def gazetteer_matches(results: list[ReportResult]) -> list[SharedNode]:
+    """Place nodes with different names for one listed division (中国 / 中华人民共和国)."""
+    table = gazetteer()
+    names: dict[str, set[str]] = {}
+    iris: dict[str, set[str]] = {}
+    reports: dict[str, set[str]] = {}
+    for result in results:
+        for iri, type_name, label, _key in result.entities:
+            division = table.lookup(label) if type_name == "Place" else None
+            if division is not None:
+                names.setdefault(division.name, set()).add(label)
+                iris.setdefault(division.name, set()).add(iri)
+                reports.setdefault(division.name, set()).add(result.doc_id)
+    matches = [
+        SharedNode(
+            division_iri(name), "Place", name, tuple(sorted(names[name])), tuple(sorted(reports[name])), "gazetteer"
+        )
+        for name in names
+        if len(iris[name] | {division_iri(name)}) > 1
+    ]
+    return sorted(matches, key=lambda node: (-len(node.reports), node.key))
 
 
 def write_merge_report(nodes: list[SharedNode], path: Path) -> None:

@@ -113,3 +113,10 @@ def test_place_hierarchy_links_up_to_the_country() -> None:
     city, province = entity_iri("Place", "保定市"), entity_iri("Place", "河北省")
     assert (child, city) in links and (city, province) in links
     assert all(q.graph_name.value == GAZETTEER_GRAPH for q in hierarchy_quads({child: "保定市满城区"}))
+
+
+def test_one_division_under_two_names_is_matched_through_the_gazetteer() -> None:
+    short, full = entity_iri("Place", "中国"), entity_iri("Place", "中华人民共和国")
+    quads = hierarchy_quads({short: "中国", full: "中华人民共和国"})
+    matches = {(q.subject.value, q.object.value) for q in quads if q.predicate.value.endswith("exactMatch")}
+    assert matches == {(short, full)}

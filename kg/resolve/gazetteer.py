@@ -73,19 +73,36 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(divisions, {a: n for a, n in sorted(unique.items()) if a not in divisions})
 
 
+def division_iri(name: str) -> str:
+    """The node of a listed division: the Place IRI of its full name."""
+    return ns.entity_iri("Place", name)
+
+
 def hierarchy_quads(places: dict[str, str]) -> list[Quad]:
-    """``gov:partOf`` links from each place (IRI → label) up to the country."""
+    """``gov:partOf`` links from each place (IRI → label) up to the country.
+
+    A place written another way (中国, 保定市满城区) is also ``skos:exactMatch``
+    the node of the division's full name, so the corpus can be read by division.
+    """
     table = gazetteer()
     graph = NamedNode(GAZETTEER_GRAPH)
     part_of, label = NamedNode(ns.GOV + "partOf"), NamedNode(ns.RDFS + "label")
+    exact = NamedNode(ns.SKOS + "exactMatch")
     quads: set[Quad] = set()
     for iri, name in places.items():
         division = table.lookup(name)
         if division is None:
             continue
         child = NamedNode(iri)
+        canonical = NamedNode(division_iri(division.name))
+        if canonical != child:
+            quads.add(Quad(child, exact, canonical, graph))
+            quads.add(Quad(canonical, label, Literal(division.name, language="zh"), graph))
+            parent = table.ancestors(division)[:1]
+            if parent:
+                quads.add(Quad(canonical, part_of, NamedNode(division_iri(parent[0])), graph))
         for parent in table.ancestors(division):
-            parent_node = NamedNode(ns.entity_iri("Place", parent))
+            parent_node = NamedNode(division_iri(parent))
             if parent_node != child:
                 quads.add(Quad(child, part_of, parent_node, graph))
                 quads.add(Quad(parent_node, label, Literal(parent, language="zh"), graph))
