@@ -26,9 +26,8 @@ import networkx as nx
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
 from kg.errors import GovkgError
-from kg.network import Network, network_from_quads, ontology_labels
+from kg.network import Network, network_from_quads, ontology_labels, read_graph
 from kg.rdf import namespaces as ns
-from kg.rdf.load import read_quads
 from kg.rdf.serialize import FORMATS, atomic_output, write_quads
 
 NETWORK_SUFFIXES = (".graphml", ".gexf", ".csv")
@@ -56,7 +55,7 @@ def export(graph: Path, output: Path) -> ExportSummary:
         raise GovkgError(
             f"{output}: unknown export format {suffix or '(none)'}; use one of {' '.join(EXPORT_SUFFIXES)}"
         )
-    quads = read_quads(graph)
+    quads = read_graph(graph)
     if suffix in NETWORK_SUFFIXES:
         network = network_from_quads(quads)
         outputs = _NETWORK_WRITERS[suffix](network, output)

@@ -23,6 +23,7 @@ from kg.errors import GovkgError
 from kg.model import ENTITY_TYPES
 from kg.rdf import namespaces as ns
 from kg.rdf.load import read_quads
+from kg.store import is_store, open_store, store_quads
 
 REPORT_TYPE = "Report"
 NODE_TYPES: tuple[str, ...] = (*ENTITY_TYPES, REPORT_TYPE)
@@ -79,7 +80,15 @@ class Network:
 
 
 def load_network(path: Path) -> Network:
-    return network_from_quads(read_quads(path))
+    return network_from_quads(read_graph(path))
+
+
+def read_graph(path: Path) -> list[Quad]:
+    """The quads of a graph file, a folder of them, or a store made by ``kg build --store``."""
+    if is_store(path):
+        # Its named graphs only: the default graph repeats their union, and would count every mention twice.
+        return store_quads(open_store(path, read_only=True))
+    return read_quads(path)
 
 
 def network_from_quads(quads: Iterable[Quad]) -> Network:

@@ -121,3 +121,15 @@ def test_bad_format_and_missing_input(graph_file: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "g.graphml").exists()
     result = CliRunner().invoke(main, ["export", str(graph_file), "-o", str(tmp_path / "g.graphml")])
     assert result.exit_code == 0 and "nodes" in result.output
+
+
+def test_a_store_exports_the_same_network_as_its_graph_file(graph_file: Path, network, tmp_path: Path) -> None:
+    from kg.store import replace_report_graphs
+
+    replace_report_graphs(tmp_path / "db", read_quads(graph_file))
+    export(tmp_path / "db", tmp_path / "from-store.graphml")
+    graph = nx.read_graphml(tmp_path / "from-store.graphml", force_multigraph=True)
+    assert graph.number_of_nodes() == len(network.nodes)
+    assert graph.number_of_edges() == len(network.edges)
+    mentions = {n.id: n.mentions for n in network.nodes.values()}
+    assert {node: data["mentions"] for node, data in graph.nodes(data=True)} == mentions
