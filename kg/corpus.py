@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from pyoxigraph import Quad, RdfFormat, parse, serialize
 from kg.errors import GovkgError
 from kg.ingest import find_reports, read_report
 from kg.pipeline import BuildSummary, analyse, unique_ids
+from kg.rdf import namespaces as ns
 from kg.rdf.build import build_quads, entity_node_iri
 from kg.rdf.namespaces import graph_iri
 from kg.rdf.serialize import atomic_output, format_for, write_quads
@@ -110,7 +111,7 @@ def build_corpus(
     summary.shared = len(shared)
     shared += gazetteer_matches(good)
     extra = hierarchy_quads(_place_nodes(good))
-    summary.triples = write_corpus(good, extra, output)
+    summary.triples = write_corpus(harmonise_pref_labels(good), extra, output)
     if merge_report is not None:
         write_merge_report(shared, merge_report)
     summary.seconds = time.perf_counter() - started
@@ -257,6 +258,47 @@ def _graph_sort_key(doc_id: str) -> str:
 
 
 # --- merges across reports ---------------------------------------------------
+
+
+SKOS_PREF = f"<{ns.SKOS}prefLabel>".encode()
+SKOS_ALT = f"<{ns.SKOS}altLabel>".encode()
+
+
+def harmonise_pref_labels(results: list[ReportResult]) -> list[ReportResult]:
+    """One skos:prefLabel per shared node across the corpus.
+
+    Each report labels a shared node by the name it uses (长城汽车 / 长城汽车集团); in the
+    union of graphs that is two prefLabels. The name most reports use stays prefLabel
+    (ties: the longer, then the first in code-point order); elsewhere it becomes an altLabel.
+    """
+    chosen = _chosen_labels(results)
+    if not chosen:
+        return results
+    harmonised = []
+    for result in results:
+        demote = {iri for iri, _type, label, _key in result.entities if chosen.get(iri, label) != label}
+        harmonised.append(replace(result, nquads=_demote_pref_labels(result.nquads, demote)) if demote else result)
+    return harmonised
+
+
+def _chosen_labels(results: list[ReportResult]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = {}
+    for result in results:
+        for iri, _type, label, _key in result.entities:
+            votes.setdefault(iri, Counter())[label] += 1
+    return {
+        iri: min(counts, key=lambda label: (-counts[label], -len(label), label))
+        for iri, counts in votes.items()
+        if len(counts) > 1
+    }
+
+
+def _demote_pref_labels(nquads: bytes, iris: set[str]) -> bytes:
+    prefixes = tuple(f"<{iri}> ".encode() + SKOS_PREF for iri in iris)
+    lines = nquads.splitlines(keepends=True)
+    changed = [line.replace(SKOS_PREF, SKOS_ALT, 1) if line.startswith(prefixes) else line for line in lines]
+    # One report's lines share their graph, so sorting the lines is sorting its quads by (s, p, o).
+    return b"".join(sorted(changed))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.corpus import build_corpus
+from kg.corpus import ReportResult, build_corpus, harmonise_pref_labels, write_corpus
 from kg.rdf.namespaces import GOV, entity_iri, graph_iri
 from kg.resolve.gazetteer import GAZETTEER_GRAPH, gazetteer, hierarchy_quads
 from tests.conftest import corpus_file
@@ -120,3 +120,20 @@ def test_one_division_under_two_names_is_matched_through_the_gazetteer() -> None
     quads = hierarchy_quads({short: "中国", full: "中华人民共和国"})
     matches = {(q.subject.value, q.object.value) for q in quads if q.predicate.value.endswith("exactMatch")}
     assert matches == {(short, full)}
+
+
+def test_a_shared_node_keeps_one_pref_label_across_the_corpus(tmp_path: Path) -> None:
+    iri = entity_iri("Enterprise", "长城汽车")
+    pref = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+
+    def report(doc_id: str, label: str) -> ReportResult:
+        line = f'<{iri}> {pref} "{label}"@zh <{graph_iri(doc_id)}> .\n'
+        return ReportResult(
+            doc_id, f"{doc_id}.txt", "k", nquads=line.encode(), entities=[(iri, "Enterprise", label, "长城汽车")]
+        )
+
+    results = harmonise_pref_labels([report("a", "长城汽车"), report("b", "长城汽车"), report("c", "长城汽车集团")])
+    out = tmp_path / "g.nq"
+    write_corpus(results, [], out)
+    labels = {(q.predicate.value.rsplit("#", 1)[1], q.object.value) for q in pyoxigraph.parse(path=str(out))}
+    assert labels == {("prefLabel", "长城汽车"), ("altLabel", "长城汽车集团")}
