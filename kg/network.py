@@ -291,10 +291,11 @@ def by_types(network: Network, types: Iterable[str]) -> Network:
 
 def by_report(network: Network, report: str) -> Network:
     """Only the given report (its id, file stem or IRI) and what it mentions."""
-    reports = [n for n in network.nodes.values() if n.type == REPORT_TYPE]
-    iri = report if report.startswith(ns.REPORT) else ns.report_iri(Path(report).stem)
-    if not any(n.id == iri for n in reports):
-        known = ", ".join(sorted(n.id.removeprefix(ns.REPORT) for n in reports)[:10])
+    reports = {n.id for n in network.nodes.values() if n.type == REPORT_TYPE}
+    candidates = [report] if report.startswith(ns.REPORT) else [ns.report_iri(report), ns.report_iri(Path(report).stem)]
+    iri = next((c for c in candidates if c in reports), None)
+    if iri is None:
+        known = ", ".join(sorted(unquote(r.removeprefix(ns.REPORT)) for r in reports)[:10])
         raise GovkgError(f"no report {report!r} in the graph; reports: {known or 'none'}")
     return network.keep(key for key, node in network.nodes.items() if key == iri or iri in node.reports)
 
