@@ -59,6 +59,7 @@ _NAME_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Modifiers that come in parallel lists before one head noun (城镇、农村居民…; 国家级、省级企业).
 _PARALLEL = ("城镇", "农村", "城市", "城乡", "国家级", "省级", "市级", "县级", "区级", "国家", "省", "市", "县")
 _UNDATED = "报告期"  # a report whose year is unknown: its figures belong to the reporting period
+_GENERIC_NOUNS = ("企业", "公司", "单位", "个人")
 _DEEDS = ("通过", "入选", "进入", "获得", "得到", "落户", "列入")
 _THRESHOLD_NOUN = re.compile(r"[\u4e00-\u9fff]")
 _CAPACITY = ("吨", "千瓦", "兆瓦", "台", "辆", "套", "立方米", "平方米", "千伏安", "标准箱")
@@ -487,6 +488,15 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
         elif set(reading.verbs) & {"均", "各"} and len(items) > 1:
             names.append([_finish(item, figure) for item in items])
             continue
+        elif (
+            "均" in reading.verbs
+            and len(reading.core) >= 2
+            and len(items) == 1
+            and (earlier := _clause_before_names(text, figures, names, i))
+        ):
+            # 人大代表建议288件、政协委员提案314件，办结率均达100%: one rate for each
+            names.append([_finish(name + items[0], figure) for name in earlier])
+            continue
         elif group and len(reading.core) < 2 and i > group_start and i - group_start < len(group):
             core = group[i - group_start] if _same_group(text, figures[i - 1], figure) else core
         names.append([_finish(core, figure)])
@@ -496,6 +506,17 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
 def _is_money(unit: str) -> bool:
     """亿元, 万美元, or a bare 亿/万 after an investment verb (总投资26亿)."""
     return unit_parts(unit).kind in ("money", "number")
+
+
+def _clause_before_names(text: str, figures: list[Figure], names: list[list[str]], i: int) -> list[str]:
+    """The distinct indicators of the figures in the clause just before figure ``i``, when there are two or more."""
+    start = _clause_start(text, figures[i].start)
+    earlier = _clause_start(text, max(0, start - 1), "、")
+    found: list[str] = []
+    for figure, row in zip(figures[:i], names, strict=False):
+        if earlier <= figure.start < start and row and row[0] not in found:
+            found.append(row[0])
+    return found if len(found) > 1 else []
 
 
 def _run_length(text: str, figures: list[Figure], i: int) -> int:
@@ -563,6 +584,8 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
         if not cut.group().startswith(_DEEDS):
             return ""  # 4.14亿元增长到…: a verb, no name
         cut = _POST_CUT.search(rest, cut.end())  # 40家通过评审进入公示阶段: the deed is the name
+    if cut and cut.group() == "成功" and rest[: cut.start()].strip() in _GENERIC_NOUNS:
+        cut = _POST_CUT.search(rest, cut.end())  # 2家公司成功认定国家科技型中小企业: 公司 alone says nothing
     if cut:
         rest = rest[: cut.start()]
     if rest.endswith("等"):
@@ -572,7 +595,7 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
 
 
 def _list_items(core: str, reading: Reading) -> list[str]:
-    items = [item for item in re.split(r"和|、|及|与", core) if len(item) >= 2]
+    items = [item for item in re.split(r"以及|和|、|(?<![普涉危])及(?!时)|与", core) if len(item) >= 2]
     if len(items) > 1:
         items = _share_head(items)
     if len(items) == 1 and core.startswith("城乡") and "分别" in reading.verbs:
