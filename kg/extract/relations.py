@@ -660,25 +660,32 @@ def glossary_rule(context: Context, sentence: Sentence) -> None:
             context.add("partOf", item.ref, term, sentence, match.group()[:40])
     for whole in represented(context, sentence):
         context.add("partOf", ref(whole), term, sentence, whole.text)
-    _named_parts(context, sentence, term)
+    _named_parts(context, sentence, term, _glossary_text(context, sentence))
 
 
 def _glossary_term(context: Context, sentence: Sentence) -> Ref | None:
+    term = _glossary_text(context, sentence)
+    return ("GlossaryTerm", name_key(term)) if term else None
+
+
+def _glossary_text(context: Context, sentence: Sentence) -> str:
     for entry in context.doc.glossary:
         if entry.span.start <= sentence.span.start < entry.span.end:
-            return ("GlossaryTerm", name_key(entry.term))
-    return None
+            return entry.term
+    return ""
 
 
 QUOTED_PART = re.compile(r"“(?P<name>[^”]{1,12})”\s*[,，]?\s*即")
 
 
-def _named_parts(context: Context, sentence: Sentence, term: Ref) -> None:
-    """“六保”即…: a named part of the term that the text also names elsewhere."""
+def _named_parts(context: Context, sentence: Sentence, term: Ref, term_text: str) -> None:
+    """“六保”即…: a named part of the term (a mention, or a piece of the term's own name)."""
     for match, offset in find_all(QUOTED_PART, sentence):
-        start = offset + 1
-        mention = context.mention_at(start, start + len(match.group("name")))
-        mention = mention or context.covering(offset, offset + len(match.group("name")) + 2)
+        start, name = offset + 1, match.group("name")
+        mention = context.mention_at(start, start + len(name))
+        mention = mention or context.covering(offset, offset + len(name) + 2)
+        if mention is None and name in term_text and name != term_text and _nameable(name):
+            mention = context.create(Span(start, start + len(name)), "Policy", sentence)  # 六保 of 三包四帮六保五到位
         if mention is not None and mention.type != "GlossaryTerm":
             context.add("partOf", ref(mention), term, sentence, match.group())
 
