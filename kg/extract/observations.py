@@ -234,11 +234,14 @@ def _is_modifier(text: str, end: int, unit: str) -> bool:
 def _until_stop(text: str) -> str:
     """``text`` up to the first clause boundary outside quotes (“烦心事、闹心事” is one name)."""
     quoted = False
+    item_start = 0
     for index, ch in enumerate(text):
         if ch in "“「《":
             quoted = True
         elif ch in "”」》":
             quoted = False
+        elif ch == "、" and index - item_start == 1:
+            item_start = index + 1  # 省、市重点项目: one-character items share the noun after them
         elif ch in _STOPS and not quoted:
             return text[:index]
     return text
@@ -638,6 +641,7 @@ def _normalise(core: str) -> str:
     name = re.sub(
         r"[“”\"'‘’「」\s]|\[\d+\]|【\d+】|〔\d+〕", "", core
     )  # quotes and glossary markers vary; the name does not
+    name = re.sub(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff])", r"\1", name)  # 省、市 → 省市
     for variant, canonical in _synonyms():
         if variant in name and canonical not in name:
             name = name.replace(variant, canonical)
