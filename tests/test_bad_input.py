@@ -18,9 +18,10 @@ from click.testing import CliRunner, Result
 
 from kg.cli import main
 from kg.ingest import MAX_BYTES, MAX_CHARS, report_from_bytes
+from kg.ingest.decode import decode
 from kg.segment import segment
 from kg.segment.glossary import MAX_GLOSSARY_ENTRIES
-from tests.conftest import PINGFANG
+from tests.conftest import CORPUS, PINGFANG
 
 GOV = "https://w3id.org/govkg/ontology#"
 RDF_TYPE = pyoxigraph.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -396,3 +397,18 @@ def test_a_file_named_twice_is_built_once(tmp_path: Path) -> None:
     result = build(folder, folder / "pingfang.txt", tmp_path / "reports" / ".." / "reports" / "pingfang.txt", "-o", out)
     assert result.exit_code == 0, result.output
     assert report_graphs(quads(out)) == {"https://w3id.org/govkg/graph/pingfang"}
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"])
+def test_every_corpus_report_reads_back_exactly_in_every_encoding(encoding: str) -> None:
+    """Guesses about encodings (GB18030 mojibake, UTF-16 byte order) must never misread a real report."""
+    reports = sorted(CORPUS.rglob("*.txt"))
+    if not reports:
+        pytest.skip("corpus not present")
+    misread = []
+    for path in reports:
+        text = path.read_text(encoding="utf-8")
+        decoded, found = decode(text.encode(encoding), str(path))
+        if decoded != text or found != encoding.removesuffix("-sig"):
+            misread.append(f"{path.name}: {found}")
+    assert misread == []

@@ -111,13 +111,21 @@ def _is_common_hanzi(ch: str) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[_Decoded, str] | None:
-    """UTF-16 without a byte-order mark: its ASCII (line breaks, digits) has a zero byte on one side."""
-    head = data[:4096]
-    encoding = "utf-16-le" if head[1::2].count(0) >= head[0::2].count(0) else "utf-16-be"
-    decoded = _strict(data, encoding)
-    if decoded is None or _report_character_share(decoded[0][:2000]) < _MIN_REPORT_CHARACTER_SHARE:
+    """UTF-16 without a byte-order mark, in whichever byte order reads as a report.
+
+    Where the NULs fall does not tell the order: ASCII has a zero high byte, but so
+    many Chinese characters have a zero low byte (一 is U+4E00).
+    """
+    best: tuple[float, _Decoded, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        decoded = _strict(data, encoding)
+        if decoded is not None:
+            share = _report_character_share(decoded[0][:2000])
+            if best is None or share > best[0]:
+                best = (share, decoded, encoding)
+    if best is None or best[0] < _MIN_REPORT_CHARACTER_SHARE:
         return None  # UTF-8 or binary bytes read as UTF-16 give characters from all over Unicode
-    return decoded, encoding
+    return best[1], best[2]
 
 
 def _report_character_share(text: str) -> float:
