@@ -412,3 +412,10 @@ def test_every_corpus_report_reads_back_exactly_in_every_encoding(encoding: str)
         if decoded != text or found != encoding.removesuffix("-sig"):
             misread.append(f"{path.name}: {found}")
     assert misread == []
+
+
+@pytest.mark.parametrize("encoding", ["big5", "shift_jis"])
+def test_an_unsupported_encoding_fails_in_one_line_rather_than_as_mojibake(tmp_path: Path, encoding: str) -> None:
+    source, out = tmp_path / f"{encoding}.txt", tmp_path / "g.ttl"
+    source.write_bytes(report_text().encode(encoding, errors="replace"))
+    assert_clean_failure(build(source, "-o", out), out, "decode in none of UTF-8, UTF-16, GB18030/GBK")
