@@ -16,7 +16,9 @@ from kg.export import EXPORT_SUFFIXES, export
                    "OUT.csv writes OUT.nodes.csv and OUT.edges.csv.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def export_command(graph: Path, output: Path, quiet: bool) -> None:
-    """Export GRAPH (a graph file or folder): .graphml/.gexf/.csv hold the entity network, .jsonld/.nq the triples."""
+    """Export GRAPH (a graph file, folder or store): .graphml/.gexf/.csv hold the entity network, .jsonld/.nq the triples."""
+    if not quiet:
+        click.echo(f"reading {graph} …", err=True)
     summary = export(graph, output)
     if not quiet:
         click.echo(summary.line())

@@ -27,7 +27,7 @@ def viz_command(
     graph: Path, output: Path, types: str | None, report: str | None, focus: str | None, depth: int,
     top: int | None, title: str | None, quiet: bool,
 ) -> None:  # fmt: skip
-    """Draw GRAPH (a graph file or folder) as an interactive network in one self-contained HTML page."""
+    """Draw GRAPH (a graph file, folder of them, or store) as an interactive network in one self-contained HTML page."""
     if output.suffix.lower() not in (".html", ".htm"):
         raise GovkgError(f"{output}: the output must be an .html file")
     if depth != 1 and not focus:
