@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import GovkgError
 from kg.query import format_result, format_table, open_store, read_query, run_query, store_for, text_width
-from tests.conftest import ROOT
+from tests.conftest import ROOT, dev_text
 
 QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
 # Queries that can only answer once relation extraction produces gov:RelationStatement nodes.
@@ -159,3 +159,20 @@ def test_data_and_store_options(graph_file: Path, quads, tmp_path: Path) -> None
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a gov:Sentence }"
     assert run_query(store, count).rows == run_query(in_memory, count).rows
     assert int(run_query(store, count).rows[0][0].value) > 100
+
+
+def test_a_triple_stated_by_two_reports_matches_once(pingfang_doc, tmp_path: Path) -> None:
+    """The union of the report graphs is a set, in memory and in a kg build --store store."""
+    from kg.pipeline import process
+    from kg.rdf.build import build_quads
+    from kg.store import replace_report_graphs
+
+    quads = build_quads(pingfang_doc) + build_quads(process(dev_text("qingyuan-2021")))
+    distinct = len({q.triple for q in quads})
+    assert distinct < len(quads), "the two reports share no triple"
+    replace_report_graphs(tmp_path / "db", quads)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    for store in (store_for(quads), open_store(store_dir=tmp_path / "db")):
+        assert int(run_query(store, count).rows[0][0].value) == distinct
+        per_graph = run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert int(per_graph.rows[0][0].value) == len(set(quads))
