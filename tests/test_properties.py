@@ -8,6 +8,8 @@ serialisation; the same document always gives the same quads.
 
 from __future__ import annotations
 
+import datetime
+import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -36,6 +38,8 @@ REPORT_PIECES = [
     "一、", "（二）", "(三)", "第一，", "二是", "——", "名词解释", "【名词解释】", "1.", "[2]", "【3】", "〔4〕", "^[5]",
     "：", ":", "。", "！", "？", "”", "“", "）", "，", "、", "\n", "\r\n", " ", "\u3000", "\t", "\\n", "\\r\\n",
     "２０２０年", "７．５％", "增长", "亿元", "平房区", "人民政府", "工作报告", "区长  张三", "各位代表：",
+    "2020年2月30日", "时间:2019-02-29", "2021年1月5日", "地区生产总值", "增长6.5%", "达到1" + "0" * 400 + "亿元",
+    "下降0.000000000001%", "1e5", "第12名", "比上年", "目标", "预计", "万元", "个百分点",
 ]  # fmt: skip
 # Characters that have broken escaping somewhere: markup, quotes, backslashes, controls, emoji, bidi marks.
 HOSTILE = [
@@ -188,6 +192,42 @@ def test_hostile_labels_survive_every_serialisation(tmp_path: Path, label: str) 
         dataset.parse(out, format=rdflib_format)
         values = {str(o) for _, _, o, _ in dataset.quads((None, None, None, None))}
         assert values == {o.value for _, _, o in expected}, suffix
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+LEXICAL = {
+    XSD + "integer": re.compile(r"[+-]?\d+"),
+    XSD + "decimal": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
+    XSD + "gYear": re.compile(r"-?\d{4,}"),
+    XSD + "date": re.compile(r"\d{4}-\d\d-\d\d"),
+}
+
+
+def well_typed(literal: pyoxigraph.Literal) -> bool:
+    pattern = LEXICAL.get(literal.datatype.value)
+    if pattern is None:
+        return True
+    if not pattern.fullmatch(literal.value):
+        return False
+    if literal.datatype.value == XSD + "date":
+        try:
+            datetime.date.fromisoformat(literal.value)
+        except ValueError:
+            return False
+    return True
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_typed_literals_are_well_typed(text: str) -> None:
+    """Dates that do not exist, numbers too large for a float, exponents: none may reach an xsd literal."""
+    try:
+        doc = report_from_bytes(text.encode("utf-8"), Path("typed.txt"), doc_id="typed")
+    except InputError:
+        return  # empty or binary-looking: refused, nothing is built
+    quads = build_quads(analyse(doc))
+    bad = [q.object for q in quads if isinstance(q.object, pyoxigraph.Literal) and not well_typed(q.object)]
+    assert bad == []
 
 
 @SETTINGS

@@ -9,6 +9,7 @@ stated and otherwise inferred from the body.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from pathlib import Path
@@ -62,10 +63,10 @@ def _date(head: str) -> str:
     match = _ISO_DATE.search(head) or _CN_DATE.search(head)
     if not match:
         return ""
-    year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:  # a typo such as 2月30日 must not become an invalid xsd:date
+        return datetime.date(int(match.group("y")), int(match.group("m")), int(match.group("d"))).isoformat()
+    except ValueError:
         return ""
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _speaker(head: str) -> tuple[str, str, str]:

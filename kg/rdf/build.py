@@ -6,6 +6,7 @@ the same input always gives the same bytes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -262,7 +263,12 @@ def _observations(w: GraphWriter) -> None:
         w.add(dataset, term(ns.RDFS, "label"), zh(f"{w.doc.meta.title or w.doc.id} 指标"))
     subjects = _subject_nodes(w)
     for index, observation in enumerate(w.doc.observations):
-        _observation(w, index, observation, dataset, subjects)
+        if _finite(observation):  # a figure too large for a float ("1" and 400 zeros) has no xsd:decimal form
+            _observation(w, index, observation, dataset, subjects)
+
+
+def _finite(ob: Observation) -> bool:
+    return all(not isinstance(n, float) or math.isfinite(n) for n in (ob.value, ob.unit_multiplier, ob.range_low))
 
 
 def _subject_nodes(w: GraphWriter) -> dict[tuple[str, str], NamedNode]:
