@@ -107,6 +107,28 @@ class HttpError(GovkgError):
         super().__init__(f"{method} {url}: {where}: {detail}")
 
 
+class _Digest:
+    """Preemptive HTTP digest auth from one challenge (Virtuoso's ``*-auth`` endpoints ask for it).
+
+    Answering each request's 401 would send every body twice, and Virtuoso hangs up on a body it
+    will refuse, so the challenge is fetched once (a GET, which writes nothing) and every request
+    carries its own digest; urllib's handler computes it and counts the nonce uses.
+    """
+
+    def __init__(self, challenge: str, url: str, credentials: Credentials) -> None:
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        passwords.add_password(None, url, credentials.user, credentials.password)
+        self._handler = urllib.request.HTTPDigestAuthHandler(passwords)
+        fields = challenge.split(None, 1)[1] if " " in challenge else ""
+        self._challenge = urllib.request.parse_keqv_list(urllib.request.parse_http_list(fields))
+        self._lock = threading.Lock()
+
+    def header(self, method: str, url: str) -> str | None:
+        with self._lock:
+            fields = self._handler.get_authorization(urllib.request.Request(url, method=method), self._challenge)
+        return f"Digest {fields}" if fields else None
+
+
 @dataclass
 class Client:
     """Small HTTP client: auth headers, bounded retries with exponential backoff."""
@@ -116,7 +138,7 @@ class Client:
     retries: int = 4
     backoff: float = 0.5
     sleep: Callable[[float], None] = time.sleep
-    _digest: urllib.request.OpenerDirector | None = None
+    _digest: _Digest | None = None
 
     def send(self, method: str, url: str, body: bytes | None = None, content_type: str = "",
              accept: str = "") -> bytes:  # fmt: skip
@@ -129,57 +151,48 @@ class Client:
             self.sleep(min(self.backoff * 2**attempt, 30.0))
         raise AssertionError("unreachable")
 
-    def _send_once(self, method: str, url: str, body: bytes | None, content_type: str, accept: str) -> bytes:
+    def _send_once(self, method: str, url: str, body: bytes | None, content_type: str, accept: str,
+                   fresh_challenge: bool = False) -> bytes:  # fmt: skip
         request = urllib.request.Request(url, data=body, method=method)
-        if content_type:
-            request.add_header("Content-Type", content_type)
-        if accept:
-            request.add_header("Accept", accept)
-        opener = self._digest or urllib.request.build_opener()
-        if self._digest is None and (auth := self.credentials.header()):
-            request.add_header("Authorization", auth)
+        for name, value in (
+            ("Content-Type", content_type),
+            ("Accept", accept),
+            ("Authorization", self._auth(method, url)),
+        ):
+            if value:
+                request.add_header(name, value)
         try:
-            with opener.open(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.read()
         except urllib.error.HTTPError as exc:
-            if exc.code == 401 and self._wants_digest(exc, method, url, body, content_type):
-                return self._send_once(method, url, body, content_type, accept)
-            hint = _CREDENTIALS_HINT if exc.code in {401, 403} and not self.credentials.header() else ""
-            raise HttpError(method, url, exc.code, _error_detail(exc) + hint) from None
+            refused, detail, status = exc.code == 401, _error_detail(exc), exc.code
         except urllib.error.URLError as exc:
-            raise HttpError(method, url, None, _reason(exc.reason)) from None
+            refused, detail, status = isinstance(exc.reason, BrokenPipeError), _reason(exc.reason), None
         except (*_TRANSIENT_ERRORS, OSError) as exc:
-            hint = "" if self.credentials.header() else _CREDENTIALS_HINT if isinstance(exc, BrokenPipeError) else ""
-            raise HttpError(method, url, None, _reason(exc) + hint) from None
+            refused, detail, status = isinstance(exc, BrokenPipeError), _reason(exc), None
+        # A refusal (or a server hanging up on the body) may be a call for digest auth, or a stale nonce.
+        if refused and not fresh_challenge and self._ask_for_digest(url):
+            return self._send_once(method, url, body, content_type, accept, fresh_challenge=True)
+        hint = _CREDENTIALS_HINT if (refused or status == 403) and not self.credentials.header() else ""
+        raise HttpError(method, url, status, detail + hint)
 
-    def _wants_digest(self, exc: urllib.error.HTTPError, method: str, url: str, body: bytes | None,
-                      content_type: str) -> bool:  # fmt: skip
-        """Switch to digest auth (Virtuoso's *-auth endpoints) when the server asks for it.
+    def _auth(self, method: str, url: str) -> str | None:
+        return self._digest.header(method, url) if self._digest is not None else self.credentials.header()
 
-        Such a server answers a basic ``Authorization`` with a bare 401; asking again without
-        credentials (nothing is written unauthenticated) brings out its challenge.
-        """
-        if self._digest is not None or not self.credentials.user or self.credentials.token:
+    def _ask_for_digest(self, url: str) -> bool:
+        if not self.credentials.user or self.credentials.token:
             return False
-        challenge = exc.headers.get("WWW-Authenticate") or self._challenge(method, url, body, content_type)
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=self.timeout):
+                return False  # open to anyone: the refusal was not about credentials
+        except urllib.error.HTTPError as exc:
+            challenge = exc.headers.get("WWW-Authenticate") or ""
+        except OSError:
+            return False
         if not challenge.lower().startswith("digest"):
             return False
-        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, url, self.credentials.user, self.credentials.password)
-        self._digest = urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
+        self._digest = _Digest(challenge, url, self.credentials)
         return True
-
-    def _challenge(self, method: str, url: str, body: bytes | None, content_type: str) -> str:
-        request = urllib.request.Request(url, data=body, method=method)
-        if content_type:
-            request.add_header("Content-Type", content_type)
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout):
-                return ""
-        except urllib.error.HTTPError as exc:
-            return exc.headers.get("WWW-Authenticate") or ""
-        except OSError:
-            return ""
 
 
 def _is_transient(exc: HttpError) -> bool:
@@ -227,15 +240,21 @@ class LoadSummary:
 class Loader:
     """Sends graphs to one server, falling back from Graph Store Protocol to Update once."""
 
-    def __init__(self, endpoints: Endpoints, client: Client, chunk_size: int = DEFAULT_CHUNK) -> None:
+    def __init__(
+        self, endpoints: Endpoints, client: Client, chunk_size: int = DEFAULT_CHUNK, bulk: bool = False
+    ) -> None:
         if chunk_size < 1:
             raise GovkgError("the chunk size must be at least 1 triple")
         self.endpoints, self.client, self.chunk_size = endpoints, client, chunk_size
+        self.bulk = bulk
         self.use_gsp = True
         self.requests = 0
         self._lock = threading.Lock()  # graphs may be sent from several threads
 
     def put_graph(self, graph: str, triples: list[Triple]) -> None:
+        if self.bulk:
+            self._put_graph_bulk(graph, triples)
+            return
         for index, chunk in enumerate(_chunks(triples, self.chunk_size)):
             body = serialize(chunk, format=RdfFormat.N_TRIPLES) if chunk else b""
             if self.use_gsp:
@@ -247,6 +266,19 @@ class Loader:
                         raise
                     self.use_gsp = False  # this server has no Graph Store Protocol: use Update from now on
             self._send_update(graph, body, replace=index == 0)
+
+    def _put_graph_bulk(self, graph: str, triples: list[Triple]) -> None:
+        """Oxigraph only: drop the graph, then add it through the server's bulk loader (``no_transaction``).
+
+        About twice as fast as a transactional PUT, but not atomic: a load that fails half-way leaves
+        the graph partial until the next load (the count check afterwards reports it).
+        """
+        self._send_update(graph, b"", replace=True)
+        for chunk in _chunks(triples, self.chunk_size):
+            if chunk:
+                url = f"{self.endpoints.gsp}?{urlencode({'graph': graph}, quote_via=quote)}&no_transaction"
+                self.client.send("POST", url, serialize(chunk, format=RdfFormat.N_TRIPLES), _GRAPH_CONTENT_TYPE)
+                self._count_request()
 
     def _send_gsp(self, graph: str, body: bytes, replace: bool) -> None:
         url = f"{self.endpoints.gsp}?{urlencode({'graph': graph}, quote_via=quote)}"
@@ -316,17 +348,16 @@ def _graph_iri(name: GraphName, source: Path) -> str:
 
 
 def load(source: Path, endpoints: Endpoints, client: Client | None = None, chunk_size: int = DEFAULT_CHUNK,
-         progress: Progress | None = None, jobs: int = DEFAULT_JOBS) -> LoadSummary:  # fmt: skip
+         progress: Progress | None = None, jobs: int = DEFAULT_JOBS, bulk: bool = False) -> LoadSummary:  # fmt: skip
     """Push every named graph of ``source`` to the server, then verify the counts."""
     graphs = read_graphs(source)
     if not graphs:
         raise GovkgError(f"{source}: holds no named graphs to load")
-    loader = Loader(endpoints, client or Client(Credentials.from_environment()), chunk_size)
+    loader = Loader(endpoints, client or Client(Credentials.from_environment()), chunk_size, bulk)
     started = time.perf_counter()
     _send_all(loader, list(graphs.items()), jobs, progress)
-    summary = LoadSummary(
-        {g: len(t) for g, t in graphs.items()}, protocol="graph-store" if loader.use_gsp else "update"
-    )
+    protocol = "oxigraph bulk loader" if bulk else "graph-store" if loader.use_gsp else "update"
+    summary = LoadSummary({g: len(t) for g, t in graphs.items()}, protocol=protocol)
     summary.counted = loader.count_triples(list(graphs))
     summary.requests, summary.seconds = loader.requests, time.perf_counter() - started
     _check_counts(summary)

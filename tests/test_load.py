@@ -103,6 +103,21 @@ def test_without_graph_store_protocol_it_falls_back_to_sparql_update(oxigraph: s
     assert server_counts(oxigraph)[graph] == len(triples)
 
 
+def test_bulk_loading_into_oxigraph_also_replaces_graphs(oxigraph: str, pingfang_graph: Path) -> None:
+    ((graph, triples),) = read_graphs(pingfang_graph).items()
+    loader = Loader(Endpoints.for_server(oxigraph), Client(), chunk_size=4000, bulk=True)
+    loader.put_graph(graph, triples)
+    loader.put_graph(graph, triples[:100])
+    assert server_counts(oxigraph)[graph] == 100
+    summary = load(pingfang_graph, Endpoints.for_server(oxigraph), Client(), chunk_size=4000, bulk=True)
+    assert summary.protocol == "oxigraph bulk loader"
+    assert server_counts(oxigraph)[graph] == len(triples)
+    refused = CliRunner().invoke(
+        main, ["load", str(pingfang_graph), "--endpoint", oxigraph, "--server", "fuseki", "--bulk"]
+    )
+    assert refused.exit_code == 2 and "--server oxigraph" in refused.output
+
+
 def test_an_unreachable_server_is_a_one_line_error(pingfang_graph: Path) -> None:
     result = CliRunner().invoke(main, ["load", str(pingfang_graph), "--endpoint", f"http://127.0.0.1:{free_port()}"])
     assert result.exit_code == 2

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kg.errors import GovkgError
 from kg.load import DEFAULT_CHUNK, DEFAULT_JOBS, PRESETS, Client, Credentials, Endpoints, load
 
 
@@ -23,6 +24,8 @@ from kg.load import DEFAULT_CHUNK, DEFAULT_JOBS, PRESETS, Client, Credentials, E
               help="Retries of a request after a 5xx answer, a reset connection or a timeout.")  # fmt: skip
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=DEFAULT_JOBS, show_default=True,
               help="Graphs sent at the same time.")  # fmt: skip
+@click.option("--bulk", is_flag=True,
+              help="Oxigraph server only: use its bulk loader (about twice as fast; a graph is not replaced atomically).")  # fmt: skip
 @click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds per request.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def load_command(
@@ -35,6 +38,7 @@ def load_command(
     chunk_size: int,
     retries: int,
     jobs: int,
+    bulk: bool,
     timeout: float,
     quiet: bool,
 ) -> None:
@@ -44,9 +48,11 @@ def load_command(
     store. Credentials come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD
     (basic or digest) or KG_ENDPOINT_TOKEN (bearer).
     """
+    if bulk and server != "oxigraph":
+        raise GovkgError("--bulk uses the Oxigraph server's bulk loader; it needs --server oxigraph")
     endpoints = Endpoints.for_server(endpoint, server, query=query_endpoint, update=update_endpoint, gsp=gsp_endpoint)
     client = Client(Credentials.from_environment(), timeout=timeout, retries=retries)
-    summary = load(source, endpoints, client, chunk_size, jobs=jobs)
+    summary = load(source, endpoints, client, chunk_size, jobs=jobs, bulk=bulk)
     if not quiet:
         click.echo(f"loaded {source} into {endpoint}")
         for line in summary.lines():
