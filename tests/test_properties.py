@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
@@ -71,6 +71,7 @@ def assert_valid_iri(iri: str) -> None:
     graph = rdflib.Graph().parse(data=line, format="nt")
     assert {str(s) for s in graph.subjects()} == {iri}
     assert iri.isascii() and " " not in iri
+    assert not re.search(r"/\.\.?(/|$)", iri), "a dot segment would vanish when the IRI is normalised"
 
 
 @SETTINGS
@@ -129,6 +130,8 @@ def test_mentions_and_observations_point_into_their_sentences(text: str) -> None
 
 @SETTINGS
 @given(names, names, st.sampled_from(["Enterprise", "Place", "GlossaryTerm", "Policy"]))
+@example("..", ".", "Place")
+@example("“.”", "..", "Policy")
 def test_minted_iris_are_valid_and_deterministic(name: str, scope: str, type_name: str) -> None:
     for iri in (ns.entity_iri(type_name, name), ns.entity_iri(type_name, name, scope), ns.indicator_iri(name)):
         assert_valid_iri(iri)

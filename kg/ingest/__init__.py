@@ -102,6 +102,8 @@ def slug_for(path: Path) -> str:
     stem = path.stem.strip() or "report"
     # surrogateescape: a name that is not UTF-8 on disk is hex-escaped byte by byte, not a crash.
     safe = re.sub(r"[^A-Za-z0-9._-]", lambda m: "_" + m.group().encode("utf-8", "surrogateescape").hex(), stem)
+    if not safe.strip("."):  # "." and ".." are dot segments: an IRI path would lose them when normalised
+        safe = "_2e" * len(safe)
     return safe[:120]
 
 

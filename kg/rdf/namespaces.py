@@ -69,7 +69,7 @@ _DROP = set("“”\"'‘’《》〈〉「」『』 \t\r\n\u3000")
 
 def segment(name: str) -> str:
     """One IRI path segment for ``name``: percent-encoded UTF-8, never empty."""
-    encoded = quote(name_key(name) or "_", safe=_SAFE)
+    encoded = _no_dot_segment(quote(name_key(name) or "_", safe=_SAFE))
     cut = encoded[:600]
     escape = cut.rfind("%", len(cut) - 2)
     return cut[:escape] if escape >= 0 else cut  # never split a %XX escape
@@ -84,9 +84,14 @@ def indicator_iri(name: str) -> str:
     return f"{ID}indicator/{segment(name)}"
 
 
+def _no_dot_segment(encoded: str) -> str:
+    """Escape the dots of "." and "..": such dot segments vanish when an IRI is normalised."""
+    return encoded if encoded.strip(".") else encoded.replace(".", "%2E")
+
+
 def report_iri(doc_id: str) -> str:
-    return REPORT + quote(doc_id, safe=_SAFE)
+    return REPORT + _no_dot_segment(quote(doc_id, safe=_SAFE))
 
 
 def graph_iri(doc_id: str) -> str:
-    return GRAPH + quote(doc_id, safe=_SAFE)
+    return GRAPH + _no_dot_segment(quote(doc_id, safe=_SAFE))
