@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -66,13 +67,20 @@ def build_command(
 
 @contextmanager
 def _progress_bar(enabled: bool) -> Iterator[Progress | None]:
+    """A bar on stderr, opened at the first report count so it never shows a placeholder total."""
     if not enabled:
         yield None
         return
-    with click.progressbar(length=1, label="building", file=sys.stderr, show_pos=True) as bar:
+    bars: list[Any] = []  # the click ProgressBar, once the total is known
 
-        def update(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
+    def update(done: int, total: int) -> None:
+        if not bars:
+            bars.append(click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True))
+            bars[0].__enter__()
+        bars[0].update(done - bars[0].pos)
 
+    try:
         yield update
+    finally:
+        if bars:
+            bars[0].__exit__(None, None, None)
