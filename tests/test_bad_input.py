@@ -21,6 +21,7 @@ from kg.ingest import MAX_BYTES, MAX_CHARS, report_from_bytes
 from kg.ingest.decode import decode
 from kg.segment import segment
 from kg.segment.glossary import MAX_GLOSSARY_ENTRIES
+from kg.validate import validate_file
 from tests.conftest import CORPUS, PINGFANG
 
 GOV = "https://w3id.org/govkg/ontology#"
@@ -419,3 +420,22 @@ def test_an_unsupported_encoding_fails_in_one_line_rather_than_as_mojibake(tmp_p
     source, out = tmp_path / f"{encoding}.txt", tmp_path / "g.ttl"
     source.write_bytes(report_text().encode(encoding, errors="replace"))
     assert_clean_failure(build(source, "-o", out), out, "decode in none of UTF-8, UTF-16, GB18030/GBK")
+
+
+def test_graphs_built_from_odd_inputs_conform_to_the_shapes(tmp_path: Path) -> None:
+    """What is built from a novel, a flattened report, a damaged file or a hostile page is still a valid graph."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "novel.txt").write_text(NOVEL, encoding="utf-8")
+    (folder / "flat.txt").write_text("".join(report_text().split()), encoding="utf-8")
+    damaged = bytearray(report_text().encode("utf-8") + "。".encode()[:2])
+    damaged[3000] = 0xFF
+    (folder / "damaged.txt").write_bytes(bytes(damaged))
+    page = f"<title>2020年&lt;script&gt;x&lt;/script&gt;区政府工作报告</title><p>{NOVEL}</p><p>名词解释</p><p>1.&lt;b&gt;：定义。</p>"
+    (folder / "page.html").write_text(page, encoding="utf-8")
+    out = tmp_path / "odd.nq"
+    result = build(folder, "-o", out, "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert len(report_graphs(quads(out))) == 4
+    report = validate_file(out)
+    assert report.conforms, "\n".join(report.lines(3))
