@@ -65,6 +65,8 @@ def section(path: Path, store: object) -> str:
         result.rows = result.rows[:MAX_ROWS]
         answer, fence = format_result(result, "table", CELL_WIDTH).rstrip("\n"), "text"
         note = f"{total} row{'s' if total != 1 else ''}" if result.kind == "select" else "ASK"
+        if total == 0:
+            note += "; the bundled report states nothing this query asks about"
     return (
         f"## {path.name}\n\n{question}\n\n```sparql\n{query.rstrip()}\n```\n\n"
         f"Answer ({note}):\n\n```{fence}\n{answer}\n```\n"
