@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -163,9 +164,13 @@ def _extract(todo: list[Job], jobs: int | None) -> Iterable[ReportResult]:
     # Largest files first, so one long report does not finish alone at the end.
     ordered = sorted(todo, key=lambda job: -_size(job.path))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(process_job, job) for job in ordered]
+        futures = {pool.submit(process_job, job): job for job in ordered}
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # killed (out of memory, a signal): name the report, no traceback
+                job = futures[future]
+                raise GovkgError(f"{job.path}: a worker process died while building it; try -j 1") from None
 
 
 def process_job(job: Job) -> ReportResult:
