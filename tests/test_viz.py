@@ -133,6 +133,9 @@ def test_cli_writes_html_and_rejects_bad_options(graph_file: Path, tmp_path: Pat
     result = CliRunner().invoke(main, ["viz", str(graph_file), "-o", str(out), "--types", "Park,Enterprise,Report"])
     assert result.exit_code == 0, result.output
     assert page_data(out.read_text(encoding="utf-8"))["nodes"]
+    again = tmp_path / "again.html"
+    CliRunner().invoke(main, ["viz", str(graph_file), "-o", str(again), "--types", "Park,Enterprise,Report"])
+    assert again.read_bytes() == out.read_bytes()  # deterministic
     for args, message in (
         (["-o", str(tmp_path / "x.png")], ".html"),
         (["-o", str(out), "--depth", "2"], "--depth needs --focus"),
