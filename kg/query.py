@@ -156,13 +156,16 @@ def _materialise(answer: object) -> QueryResult:
     return QueryResult("graph", triples=list(answer))  # QueryTriples
 
 
-def _describe_syntax_error(message: str) -> str:
+def _describe_syntax_error(message: str, limit: int = 240) -> str:
+    """One line: the position first, then what the parser expected (long lists of characters cut)."""
     match = _ERROR_POSITION.search(message)
-    if not match:
-        return message
-    line, column = match.groups()
-    rest = (message[: match.start()] + message[match.end() :]).strip()
-    return f"line {line}, column {column}: {rest}"
+    position = ""
+    if match:
+        line, column = match.groups()
+        position = f"line {line}, column {column}: "
+        message = message[: match.start()] + message[match.end() :]
+    text = " ".join(message.split())
+    return position + (text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 # ---------------------------------------------------------------- output

@@ -78,8 +78,9 @@ def test_a_syntax_error_names_line_and_column(store: pyoxigraph.Store) -> None:
         run_query(store, "SELECT ?x\nWHERE {\n  ?x gov:label FILTER( }")
 
 
-def test_cli_syntax_error_is_one_line_and_exit_2(graph_file: Path) -> None:
-    result = CliRunner().invoke(main, ["query", "SELECT ?x WHERE { ?x ?p }", "--data", str(graph_file)])
+@pytest.mark.parametrize("query", ["SELECT ?x WHERE { ?x ?p }", "SELECT ?x {"])
+def test_cli_syntax_error_is_one_line_and_exit_2(query: str, graph_file: Path) -> None:
+    result = CliRunner().invoke(main, ["query", query, "--data", str(graph_file)])
     assert result.exit_code == 2
     assert result.output.startswith("kg: error: query syntax error: line 1, column")
     assert len(result.output.strip().splitlines()) == 1
