@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote
@@ -96,23 +97,23 @@ def vis_assets() -> tuple[str, str]:
 
 
 def graph_data(network: Network, title: str) -> dict[str, object]:
+    """Everything the page draws, as plain JSON-able data (nodes numbered in IRI order)."""
     labels = ontology_labels()
-    index = {iri: number for number, iri in enumerate(sorted(network.nodes))}
-    nodes = [_node_json(network.nodes[iri], index[iri], labels) for iri in sorted(network.nodes)]
-    if len(nodes) > LARGE:  # too many to simulate: place them, and draw without physics
-        positions = report_layout(network)
-        for iri, node in zip(sorted(network.nodes), nodes, strict=True):
-            node["x"], node["y"] = positions[iri]
+    order = sorted(network.nodes)
+    index = {iri: number for number, iri in enumerate(order)}
+    nodes = [_node_json(network.nodes[iri], index[iri], labels) for iri in order]
     large = len(nodes) > LARGE
-    small_edges = len(network.edges) <= EDGE_LABELS_MAX
-    edges = [_edge_json(e, number, index, labels, small_edges, large) for number, e in enumerate(network.edges)]
-    counts: dict[str, int] = {}
-    for node in network.nodes.values():
-        counts[node.type] = counts.get(node.type, 0) + 1
+    if large:  # too many to simulate: place them, and draw without physics
+        positions = report_layout(network)
+        for iri, node in zip(order, nodes, strict=True):
+            node["x"], node["y"] = positions[iri]
+    edge_labels = len(network.edges) <= EDGE_LABELS_MAX
+    edges = [_edge_json(e, number, index, labels, edge_labels, large) for number, e in enumerate(network.edges)]
+    counts = Counter(node.type for node in network.nodes.values())
     types = [
         {"name": name, "label": labels.get(name, name), "color": PALETTE[name], "border": _darker(PALETTE[name]),
          "count": counts[name]}
-        for name in NODE_TYPES if counts.get(name)
+        for name in NODE_TYPES if counts[name]
     ]  # fmt: skip
     return {"title": title, "nodes": nodes, "edges": edges, "types": types, "options": vis_options(len(nodes))}
 
