@@ -33,6 +33,12 @@ def format_for(path: Path) -> RdfFormat:
         raise GovkgError(f"{path}: unknown output format {path.suffix or '(none)'}; use one of {names}") from None
 
 
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextmanager
 def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO]:
     """Write to a temporary file beside ``path`` and rename it into place on success."""
@@ -46,6 +52,7 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, _new_file_mode())  # mkstemp makes 0600; outputs get the usual umask mode
         os.replace(temp, path)
     except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
