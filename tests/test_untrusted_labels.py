@@ -12,12 +12,11 @@ from __future__ import annotations
 import html
 import json
 import re
-import threading
 import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pyoxigraph
@@ -26,7 +25,7 @@ from click.testing import CliRunner, Result
 
 from kg.cli import main
 from tests.browser import Browser, available
-from tests.servers import oxigraph_command, oxigraph_server
+from tests.servers import in_thread, oxigraph_command, oxigraph_server
 
 PAYLOAD = '<img src=x onerror="window.pwned=1">'
 # A scraped page: the payload (escaped in the HTML, so it is text) in its title, a sentence and a glossary term.
@@ -140,16 +139,8 @@ class _Failing(BaseHTTPRequestHandler):
 @pytest.fixture
 def failing_server() -> Iterator[str]:
     _Failing.requests, _Failing.silent = 0, False
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Failing)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with in_thread(_Failing) as base:
+        yield base
 
 
 def assert_one_line_failure(result: Result, *words: str) -> None:
