@@ -318,8 +318,8 @@ class SharedNode:
     @property
     def reason(self) -> str:
         if self.basis == "gazetteer":
-            return (f"same administrative division ({self.key}) in kg/resources/admin_divisions.tsv under"
-                    f" {len(self.labels)} names in {len(self.reports)} reports; linked by skos:exactMatch")  # fmt: skip
+            return (f"same administrative division ({self.key}) in kg/resources/admin_divisions.tsv written"
+                    f" {len(self.labels)} ways in {len(self.reports)} reports; linked by skos:exactMatch")  # fmt: skip
         return f"same type ({self.type}) and normalised name ({self.key}) in {len(self.reports)} reports"
 
 
@@ -359,7 +359,7 @@ def gazetteer_matches(results: list[ReportResult]) -> list[SharedNode]:
             division_iri(name), "Place", name, tuple(sorted(names[name])), tuple(sorted(reports[name])), "gazetteer"
         )
         for name in names
-        if len(iris[name] | {division_iri(name)}) > 1
+        if len(iris[name]) > 1  # two nodes of the corpus are one division
     ]
     return sorted(matches, key=lambda node: (-len(node.reports), node.key))
 
