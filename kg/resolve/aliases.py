@@ -12,7 +12,8 @@ import re
 
 from kg.rdf.namespaces import name_key
 
-_ADMIN_SUFFIX = re.compile(r"(?<=..)(?:特别行政区|自治区|自治州|自治县|省|市|县|区|街道|街|乡|镇)$")
+# County level and up: 哈尔滨市 = 哈尔滨, 定兴县 = 定兴. Not towns: 定兴镇 is the county seat, not the county.
+_ADMIN_SUFFIX = re.compile(r"(?<=..)(?:特别行政区|自治区|自治州|自治县|省|市|县|区)$")
 _PLACE_PARTS = re.compile(r".+?(?:省|自治区|市|州|盟)(?=.{2,})")
 _INDUSTRY_SUFFIX = re.compile(r"(?<=..)(?:产业集群|产业|行业)$")
 _LEVEL_ORGAN = re.compile(r"^(?:[省市区县乡镇])?(?:委|人民政府|政府|人大|人大常委会|政协|纪委|纪委监委)$")
@@ -25,12 +26,11 @@ _OPTIONAL_TAIL = {
     "Institution": ("学校",),
     "Event": (),
     "Industry": ("产业", "行业", "业"),
-    "Place": ("道", "村", "乡", "镇"),
+    "Place": ("道", "村"),  # never 乡/镇: a bare 定兴 means the county, not the town 定兴镇
     "GovernmentBody": (),
 }
 _MIN_SUFFIX_FORM = 2
 _MIN_ABBREVIATION = 3
-_MAX_ABBREVIATION = 5
 _MAX_ABBREVIATION = 5
 
 
