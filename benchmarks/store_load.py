@@ -94,7 +94,10 @@ def bench_queries(store: Path, repeats: int) -> None:
                     base = stack.enter_context(kg_server("--store", str(store)))
                     break
                 own.append(seconds)
-            if own:
+            if example["name"] in timed_out:
+                done = ", ".join(f"{t:.1f} s" for t in own) or "none"
+                print(f"  {example['name']}: a run exceeded {QUERY_TIMEOUT} s (runs finished before it: {done})")
+            elif own:
                 timings.extend(own)
                 print(f"  {example['name']}: median {statistics.median(own) * 1000:.0f} ms", flush=True)
     timings.sort()
