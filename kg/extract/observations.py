@@ -109,15 +109,17 @@ def _wan_yu_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d{CN_NUMERAL}])(?P<mult>万|千)(?P<q>余|多)(?P<unit>{unit_regex()})")
 
 
+# A ranking scope: the whole country/province…, or a group of regions of one level (东北三省, 华北五省, 京津冀13市).
+_SCOPE = r"[东西南北中华京津冀长三角珠]{0,4}(?:[一二三四五六七八九十两]+|\d+)(?:省区市|个?省份?|个?市|个?县区?|个?区)"
 _RANK = re.compile(
-    r"(?:全国|全省|全市|全县|全区|东北三省|全球|世界|同类|省内|市内|国内|排名|排|位居|居|列|位列|名列|进入|跻身)"
+    rf"(?:全国|全省|全市|全县|全区|{_SCOPE}|全球|世界|同类|省内|市内|国内|排名|排|位居|居|列|位列|名列|进入|跻身)"
     r"[^，,。；;、\d]{0,8}?(?P<kind>第|前)(?P<num>\d+|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
 )
 # A short quoted phrase is a slogan or a programme's name (“300米见绿、500米见园”, “六个百分之百”).
 _SLOGAN = re.compile(r"“[^”]{1,20}”")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|[{CN_NUMERAL}]+(?:[点點][{CN_NUMERAL}]+)?)")
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*[：:]\s*(\d+(?:\.\d+)?)){2,3}(?![\d.])")
-_RATIO_PARTS = ("第一产业", "第二产业", "第三产业", "第四项")
+_RATIO_PARTS = ("第一产业", "第二产业", "第三产业")
 
 
 @extractor("observations")
@@ -302,7 +304,7 @@ def _ratios(text: str) -> list[Figure]:
         values = [float(p) for p in parts]
         unit = "%" if abs(sum(values) - 100) < 1.5 else ""
         for number, value in enumerate(values):
-            label = _RATIO_PARTS[number] if unit else f"第{number + 1}项"
+            label = _RATIO_PARTS[number] if unit and number < len(_RATIO_PARTS) else f"第{number + 1}项"
             figure = Figure(match.start(), match.end(), value, unit, measure="share", part_label=label)
             figures.append(figure)
     return figures
