@@ -164,6 +164,9 @@ def _head_in(token: Token) -> tuple[str, str] | None:
     if token.tag == "quote" or (word in NOT_HEADED and word not in heads()):
         return None
     table = heads()
+    numbered = _NUMBERED_HOSPITAL.search(word)
+    if numbered and numbered.start() > 0:
+        return numbered.group(), "Institution"  # 哈医大二院, 市第一医院's short form
     for size in range(min(len(word), longest_head()), 0, -1):  # longest head first
         head = word[-size:]
         type_name = table.get(head)
@@ -175,7 +178,24 @@ def _head_in(token: Token) -> tuple[str, str] | None:
             ):
                 return None
             return head, type_name
-    return None
+    return _event_ending(word)
+
+
+_NUMBERED_HOSPITAL = re.compile(r"第?[一二三四五六七八九十]+院$")
+# Festivals and contests are named by a proper prefix plus 节/赛 (哈尔滨国际啤酒节, 京津冀马术邀请赛);
+# these words end in 节/赛 but name no event.
+ORDINARY_EVENT_WORDS = _words(
+    "春节 元旦节 元宵节 清明节 端午节 中秋节 国庆节 重阳节 劳动节 妇女节 儿童节 青年节 建军节 教师节 情人节 "
+    "环节 细节 季节 关节 调节 章节 礼节 气节 时节 音节 名节 失节 节节 比赛 竞赛 参赛 决赛 初赛 复赛 联赛 赛 代表大会 表彰大会 动员大会 誓师大会 职工大会 党员大会"
+)
+
+
+def _event_ending(word: str) -> tuple[str, str] | None:
+    """A festival or contest word (啤酒节, 邀请赛); the lone 节 after a name (西瓜 + 节)."""
+    ending = "大会" if word.endswith("大会") else word[-1:]
+    if ending not in ("节", "赛", "大会") or word[-2:] in ORDINARY_EVENT_WORDS or word[-4:] in ORDINARY_EVENT_WORDS:
+        return None
+    return ending, "Event"
 
 
 def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Candidate | None:
@@ -276,7 +296,7 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     quoted = "“" in text or "《" in text
     if head in WEAK_HEADS and not quoted and len(text) < WEAK_HEADS[head]:
         return False
-    if head in COMMON_HEADS and not quoted:
+    if (head in COMMON_HEADS or head in ("节", "赛", "大会")) and not quoted:
         return _has_proper_word(particular)
     if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
@@ -293,6 +313,8 @@ def _stops(token: Token, type_name: str) -> bool:
         return word.startswith("《")
     if word == "·" and type_name in ("Park", "Project", "Institution"):
         return False  # 中南高科·清苑新经济产业园: an owner or city joined to the name
+    if word == "届" and type_name == "Event":
+        return False  # 北京第29届种苗大会: the edition is part of the event's name
     if word in FUNCTION_WORDS or _is_frame(word):
         return True
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):

@@ -55,16 +55,13 @@ SUFFIX_TYPES: tuple[tuple[tuple[str, ...], str], ...] = (
             "协会",
             "商会",
             "联合会",
-            "冰壶队",
             "国家队",
             "科学院",
             "农科院",
-            "十院",
-            "二院",
         ),
         "Institution",
     ),
-    (("产业园", "开发区", "集聚区", "示范区", "园区", "新区", "片区", "农谷", "新高地"), "Park"),
+    (("产业园", "开发区", "集聚区", "示范区", "园区", "新区", "片区", "新高地"), "Park"),
     (
         (
             "改革",
@@ -305,6 +302,10 @@ def _nameable(text: str) -> bool:
     return "的" not in outside_titles and not outside_titles.startswith(("指", "是", "通过", "按照", "围绕"))
 
 
+# 市第一医院's short forms (省中医大二院, 哈医大四院): an owner plus a numbered hospital.
+NUMBERED_HOSPITAL = re.compile(r"[\u4e00-\u9fff]{2,}?第?[一二三四五六七八九十]+院$")
+
+
 def suffix_type(text: str) -> str:
     """The entity type a name's ending implies, or ''."""
     if not _nameable(text) or len(text) > 20:
@@ -313,6 +314,8 @@ def suffix_type(text: str) -> str:
         return "Policy"
     if gazetteer().lookup(re.sub(r"[(（][^)）]*[)）]$", "", text)) is not None:
         return "Place"
+    if NUMBERED_HOSPITAL.search(text):
+        return "Institution"
     for suffixes, type_name in SUFFIX_TYPES:
         if text.endswith(suffixes) and len(text) > min(len(s) for s in suffixes if text.endswith(s)) + 1:
             return type_name
@@ -329,7 +332,7 @@ def find_all(pattern: re.Pattern[str], sentence: Sentence) -> Iterator[tuple[re.
 
 
 PARTNER = re.compile(
-    r"(?:与|(?:^|(?<=[，,；;：:])|(?<=深化|加强|积极|继续|密切|主动|持续|全面))同)(?P<list>[^，,；;。与]{2,80}?)(?:战略合作|合作|共建|签约|对接|协作|结对|携手|联手|组建医联体|建成远程医疗)"
+    r"(?:与|(?:^|(?<=[，,；;：:])|(?<=深化|加强|积极|继续|密切|主动|持续|全面))同)(?P<list>[^，,；;。与]{2,80}?)(?:战略合作|合作|共建|签约|对接|协作|结对|携手|联手|组建|签订|签署)"
 )
 # Verbs between the partners and the trigger word: 与A、B建立战略合作.
 TRAILING_VERBS = ("开展", "建立", "签订", "签署", "达成", "深化", "加强", "推进", "建成", "组建", "共同", "深度", "全面",
@@ -696,7 +699,7 @@ def _named_parts(context: Context, sentence: Sentence, term: Ref, term_text: str
 PHASE = re.compile(
     r"^(?P<whole>.{2,}?)(?:[一二三四五六七八九十0-9]+期(?:工程|项目)?|[东南西北]区|[A-Z]区|分院|分校|院区)$"
 )
-FACILITY = re.compile(r"^(?P<whole>.{2,}?)(?:体育馆|图书馆|实验楼|教学楼|综合楼|运动场|冰球馆|新院区项目|新院区)$")
+FACILITY = re.compile(r"^(?P<whole>.{2,}?)(?:体育馆|图书馆|实验楼|教学楼|综合楼|运动场|新院区)$")
 
 
 def name_rules(context: Context) -> None:
