@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import jieba
+import jieba.posseg
+
 from kg.extract import extractor
 from kg.extract.numbers import (
     ARABIC,
@@ -50,7 +53,7 @@ _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
     r"全部|均|已|基本|成功|顺利|得到|获得|开复工|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|"
-    r"提质|实现|达到|运营|的目标|目标|即将|大关|台阶|关口|增长|下降|提高|增加|减少|跃升|分别|为|从|由"
+    r"提质|实现|达到|运营|的目标|目标|即将|大关|台阶|关口|增长|下降|提高|增加|减少|跃升|分别|为|从|由|[降升调提]至|降到"
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
@@ -77,6 +80,7 @@ class Figure:
     range_low: float | None = None
     measure: str = ""  # set for ranks and ratios
     part_label: str = ""  # 第一产业 … for ratio parts
+    indicator: str = ""  # set when the figure's own wording names it (69万清苑人民 is the 人口)
 
 
 @dataclass(slots=True)
@@ -89,6 +93,7 @@ class Reading:
     baseline: str = ""
     period: str = ""
     expected: bool = False
+    cumulative: bool = False  # 累计: a running total, still dated by the period it was reported for
     verbs: list[str] = field(default_factory=list)
 
 
@@ -202,15 +207,15 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         return None
     if _part_of_name(text, match.end(), unit) or _is_modifier(text, match.end(), unit):
         return None
+    if _comparison_set(text, match.start("unit"), unit):
+        return None
     low = match.group("low")
-    return Figure(
-        match.start(),
-        end,
-        value,
-        unit,
-        qualifier,
-        range_low=float(low) if low else None,
-    )
+    figure = Figure(match.start(), end, value, unit, qualifier, range_low=float(low) if low else None)
+    if _people(text, match.start("unit"), unit):
+        # 69万清苑人民, 近14亿人口: the population the report speaks for (人口 in the guidelines' gold)
+        figure.unit, figure.indicator = unit.removesuffix("人") if text.startswith("口", match.end()) else unit, "人口"
+        figure.end = match.start("unit") + len(figure.unit)
+    return figure
 
 
 @cache
@@ -231,6 +236,24 @@ def _is_modifier(text: str, end: int, unit: str) -> bool:
         and _THRESHOLD_NOUN.match(following) is not None
         and (following not in "以左内之")
     )
+
+
+# 69万清苑人民, 近14亿人口: the people a report speaks for; 全省167个区县中: the set a rank is taken in.
+_PEOPLE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:人民|儿女|同胞|父老乡亲)|口)")
+_COMPARISON_SET = re.compile(
+    r"(?:县（市、区）|县市区|区县|县区|县市|省区市|省份|城市|地市|县|市|省)(?:中|里|之中|当中)"
+)
+
+
+def _people(text: str, unit_start: int, unit: str) -> bool:
+    after = text[unit_start + len(unit) :]
+    people = unit in _bare_magnitudes() or unit_parts(unit).base == "人"
+    return people and _PEOPLE.match(after) is not None and (unit.endswith("人") or not after.startswith("口"))
+
+
+def _comparison_set(text: str, unit_start: int, unit: str) -> bool:
+    """全省167个区县中找位次: the set a rank is taken in sets the scene, it reports no result."""
+    return unit.endswith("个") and _COMPARISON_SET.match(text[unit_start + len(unit) :]) is not None
 
 
 def _until_stop(text: str) -> str:
@@ -372,6 +395,7 @@ def _carried_over(previous: Reading) -> Reading:
         baseline=previous.baseline,
         period=previous.period,
         expected=previous.expected,
+        cumulative=previous.cumulative,
         verbs=[verb for verb in previous.verbs if verb != "分别"],
     )
 
@@ -450,7 +474,7 @@ def _strip_lead(pre: str, reading: Reading) -> str:
         if word in ("预计", "初步统计"):
             reading.expected = True
         elif word == "累计":
-            reading.period = reading.period or "累计"
+            reading.cumulative = True
         elif _YEAR.match(word):
             reading.period = word[:4]
         elif _MONTHS.match(word):
@@ -468,12 +492,15 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
     group: list[str] = []  # the items of the last 分别 list, and where its figures begin
     group_start = 0
     for i, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        if figure.indicator:
+            names.append([figure.indicator])
+            continue
         core = reading.core
         money_verb = core in _MONEY_VERBS
         if figure.part_label and i and figures[i - 1].part_label and names[i - 1]:
             if figures[i - 1].start == figure.start or "结构" not in core:
                 core = _strip_part(names[i - 1][0])  # 由20.8：36.7：42.5调整优化为17.7：33.4：48.9
-        elif posts[i] and not figure.part_label and not reading.direction:
+        elif posts[i] and not figure.part_label and not reading.direction and _post_names_better(posts[i], core):
             core = posts[i] + (core if money_verb and _is_money(figure.unit) else "")
             money_verb = False
         if "分别" in reading.verbs and len(core) < 2:
@@ -483,6 +510,13 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             core = group[0] if group else core
         if len(core) < 2 or money_verb:
             core = _fallback(figures, readings, posts, names, i, money_verb)
+        if core and _without_noun(core):
+            # 先后4次降低存款准备金率, 加快26个省市重点项目: the words before are a verb or adverb
+            # 拆迁4500户 keeps its verb when nothing follows; 先后, 各地 alone name nothing
+            core = posts[i] if posts[i] and not _without_noun(posts[i]) else core if _is_verb(core) else ""
+        if _rhetorical(core, figure):
+            names.append([])
+            continue
         if not core or len(core) > _LONGEST_NAME or not _NAME_CHARACTER.search(core):
             names.append([])  # no name, or a run of text without clause boundaries
             continue
@@ -506,6 +540,43 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             core = group[i - group_start] if _same_group(text, figures[i - 1], figure) else core
         names.append([_finish(core, figure)])
     return names
+
+
+# jieba part-of-speech tags of words that cannot end an indicator: verbs, adverbs, pronouns, particles, time words.
+_NOT_NOUN_TAGS = frozenset({"v", "vd", "d", "ad", "r", "p", "c", "u", "uj", "ul", "t", "f", "q", "m", "y", "z", "zg"})
+
+
+_MEASURE_ENDINGS = ("率", "量", "额", "数", "值", "度", "比", "比重", "价", "费", "金", "款", "面积", "里程")
+
+
+@cache
+def _without_noun(phrase: str) -> bool:
+    """加快, 先后, 各地, 覆盖: a phrase made only of verbs, adverbs and pronouns names nothing."""
+    if phrase.endswith(_MEASURE_ENDINGS):
+        return False  # 办结率: jieba tags 率 a verb
+    tags = [jieba.posseg.dt.word_tag_tab.get(word) for word in jieba.lcut(phrase)]
+    return all(tag in _NOT_NOUN_TAGS for tag in tags)
+
+
+def _is_verb(phrase: str) -> bool:
+    return len(phrase) >= 2 and jieba.posseg.dt.word_tag_tab.get(jieba.lcut(phrase)[-1]) in ("v", "vn")
+
+
+def _post_names_better(post: str, core: str) -> bool:
+    """普惠性幼儿园100%覆盖: a verb after the figure does not replace the noun before it."""
+    return not _without_noun(post) or len(core) < 2 or not _ends_in_noun(core)
+
+
+def _ends_in_noun(phrase: str) -> bool:
+    if phrase.endswith(_MEASURE_ENDINGS):
+        return True
+    tag = jieba.posseg.dt.word_tag_tab.get(jieba.lcut(phrase)[-1]) or "n"  # an unknown word is usually a name
+    return tag.startswith("n") or tag == "vn"
+
+
+def _rhetorical(core: str, figure: Figure) -> bool:
+    """增速较去年增长了9倍: a comparison of growth rates is rhetoric, not a measured multiple."""
+    return figure.unit.endswith("倍") and bool(re.search("增速|增幅|增长率", core))
 
 
 def _is_money(unit: str) -> bool:
@@ -583,6 +654,8 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
         return _post_phrase(text, figures, i + 1)  # 30万元到100万元的资金支持: both ends name the same thing
     if any(rest.startswith(word) for word, _kind, _value in _suffix_words()):
         return ""  # 由15.3%降到12%: a verb follows, not a name
+    if rest.startswith("等"):
+        return ""  # 10万元等税收优惠政策: the figure is an example of the policies, not their measure
     rest = _POST_LEAD.sub("", rest)
     cut = _POST_CUT.search(rest)
     if cut and cut.start() == 0:
@@ -681,6 +754,8 @@ def _observation(
         base_unit=unit.base if unit.base != figure.unit else "",
         range_low=figure.range_low,
     )
+    if reading.cumulative or "累计" in reading.verbs:
+        observation.extra["cumulative"] = "累计"
     return observation
 
 
