@@ -13,7 +13,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from kg.extract.entities_text import Candidate, Token, heads, longest_head, tag_of
+from kg.extract.entities_text import Candidate, Token, gazetteer, heads, longest_head, tag_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -56,7 +56,10 @@ GENERIC = _words(
     "全面 深化 改革 发展 建设 创新 管理 服务 工作 企业 项目 政府 部门 单位 机构 组织 园区 行业 领域 体制 "
     "招商 落地 在建 新建 续建 储备 签约 开工 竣工 投产 亿元 万元 以上 政策 制度 机制 行动 计划 工程 "
     "犯罪 恶势力 黑恶 景观 县城 城区 省内 市内 区内 县内 虚拟 城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
-    "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿"
+    "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿 "
+    # kinds and grades of a thing, not its name (高等级开发区, 一流大学, 公立医院, 卫生村, 美好家园)
+    "高等级 一流 世界一流 高端 高等 普通 本科 应用型 公立 私立 乡镇 城镇 村级 商业 国有大型 大型商业 卫生 养老 "
+    "科技 美好 幸福 和谐 平安 绿色 生态 数字 小巨人 专精特新 规范 清理 好 新 老 旧"
 )
 MAX_LENGTH = {
     "Enterprise": 14,
@@ -210,8 +213,16 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
         if _stops(previous, type_name) and not _partner_prefix(previous, toks[first]) and not joined:
             break
+        if _verb_before_proper(previous, toks[first], type_name):
+            break
         first -= 1
-    while first < index and _leading(toks[first], toks[first + 1]):
+    while first < index and (
+        _leading(toks[first], toks[first + 1])
+        or (
+            type_name not in ("Policy", "Event")
+            and _verbal(toks[first], toks[first + 1], toks[first - 1] if first else None, type_name)
+        )
+    ):
         first += 1  # leading modifiers and verbs belong to the sentence, not the name
     words = [t.word for t in toks[first : index + 1]]
     particular = words[:-1] + ([words[-1][: -len(head)]] if len(words[-1]) > len(head) else [])
@@ -234,6 +245,13 @@ def _acceptable(particular: list[str], head: str, type_name: str) -> bool:
 def _owned_by_level(particular: list[str], type_name: str) -> bool:
     """区医院, 县档案馆: the report's own district's institution is a particular one."""
     return type_name in ("Institution", "GovernmentBody") and particular in (["区"], ["县"], ["市"])
+
+
+def _verb_before_proper(token: Token, following: Token, type_name: str) -> bool:
+    """市长专程出席 + 英利智慧光伏产业园: a verb right before a proper word ends the name there."""
+    return (
+        token.tag == "v" and len(token.word) > 1 and following.tag in ("ns", "nr", "nz", "nt") and type_name != "Policy"
+    )
 
 
 def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
@@ -272,6 +290,26 @@ def _leading(token: Token, following: Token) -> bool:
     if token.tag in ("ad", "d"):
         return True
     return token.tag in LEADING_TAGS and following.tag not in ("v", "vn", "head")
+
+
+# Parts of speech that never open the name of a thing (park, company, school, project):
+# 盘活/vn 电子产业园, 推开/v 工程建设项目, 让/v 产业园区, 其/r 园区. Policies are named by what they do
+# (脱贫攻坚行动), so they keep their verbs.
+_VERBAL_TAGS = frozenset(["v", "vn", "vd", "p", "r", "c", "d", "ad"])
+# One-character complements of a verb just trimmed (做/v 强/a, 发挥/v 好/a).
+_COMPLEMENTS = frozenset("好强大优实精")
+
+
+def _verbal(token: Token, following: Token, previous: Token | None, type_name: str) -> bool:
+    """A verb, adverb, preposition or pronoun at the left edge of a thing's name, judged by its part of speech."""
+    if token.tag in ("ns", "nr", "nz", "nt", "nrt", "head", "m", "eng", "quote") or token.word in gazetteer():
+        return False  # 保定/v 南站: jieba's tag is wrong for a known place
+    if token.tag == "vn" and type_name == "Project":
+        return False  # 教育园区新建道路工程: a project is often named by its trade
+    if token.tag in _VERBAL_TAGS:
+        return len(token.word) > 1 or len(following.word) > 1 or following.tag == "a"
+    after_verb = previous is not None and previous.tag == "v"
+    return after_verb and token.word in _COMPLEMENTS and token.tag == "a"  # 发挥 + 好 + 综合保税区
 
 
 def trim_leading(name: str) -> str:
