@@ -53,7 +53,7 @@ _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
     r"全部|均|已|基本|成功|顺利|得到|获得|开复工|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|"
-    r"提质|实现|达到|运营|的目标|目标|即将|大关|台阶|关口|增长|下降|提高|增加|减少|跃升|分别|为|从|由|[降升调提]至|降到"
+    r"提质|实现|达到|运营|的目标|目标|即将|大关|台阶|关口|增长|下降|提高|增加|减少|跃升|分别|为|从|由|[降升调提]至|降到|进行|进展|(?<=.)(?<![现存所实正])在(?![建营校岗职库线册])"
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
@@ -211,9 +211,9 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         return None
     low = match.group("low")
     figure = Figure(match.start(), end, value, unit, qualifier, range_low=float(low) if low else None)
-    if _people(text, match.start("unit"), unit):
-        # 69万清苑人民, 近14亿人口: the population the report speaks for (人口 in the guidelines' gold)
-        figure.unit, figure.indicator = unit.removesuffix("人") if text.startswith("口", match.end()) else unit, "人口"
+    if people := _people(text, match.start("unit"), unit):
+        # 69万清苑人民, 近14亿人口: the population the report speaks for (人口 in the dev gold)
+        figure.unit, figure.indicator = unit.removesuffix("人") if text.startswith("口", match.end()) else unit, people
         figure.end = match.start("unit") + len(figure.unit)
     return figure
 
@@ -245,10 +245,18 @@ _COMPARISON_SET = re.compile(
 )
 
 
-def _people(text: str, unit_start: int, unit: str) -> bool:
+_PEOPLE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,6}?人口")
+
+
+def _people(text: str, unit_start: int, unit: str) -> str:
+    """The group of people a bare count names (6000万农村人口 → 农村人口; 69万清苑人民 → 人口), or ''."""
     after = text[unit_start + len(unit) :]
+    if unit in _bare_magnitudes() and (group := _PEOPLE_GROUP.match(after)):
+        return group.group()
     people = unit in _bare_magnitudes() or unit_parts(unit).base == "人"
-    return people and _PEOPLE.match(after) is not None and (unit.endswith("人") or not after.startswith("口"))
+    if people and _PEOPLE.match(after) is not None and (unit.endswith("人") or not after.startswith("口")):
+        return "人口"
+    return ""
 
 
 def _comparison_set(text: str, unit_start: int, unit: str) -> bool:
@@ -357,6 +365,8 @@ def _sentence_observations(
     indicators = _indicators(text, figures, readings)
     observations = []
     for figure, reading, names_for in zip(figures, readings, indicators, strict=True):
+        if figure.indicator:  # 提高6000万农村人口供水保障水平: the verb is about something else
+            reading = Reading(core="", qualifier=reading.qualifier, period=reading.period, expected=reading.expected)
         for indicator in names_for:
             observations.append(_observation(doc, sentence, context, figure, reading, indicator, mentions))
     return observations
@@ -446,12 +456,20 @@ def _noun_before_money(core: str, verb: str) -> bool:
     return len(head) >= 2 and not head.endswith(_ACTION_ENDINGS)
 
 
+# Words whose last character is also a qualifier or verb before a figure: 签约16.5亿元 is no 约16.5亿元.
+_WORDS_ENDING_IN_QUALIFIER = ("签约", "合约", "预约", "节约", "制约", "履约", "违约", "公约", "条约", "契约")
+
+
+def _inside_word(pre: str, word: str) -> bool:
+    return len(word) == 1 and pre.endswith(_WORDS_ENDING_IN_QUALIFIER)
+
+
 def _strip_suffixes(pre: str, reading: Reading) -> str:
     changed = True
     while changed and pre:
         changed = False
         for word, kind, value in _suffix_words():
-            if pre.endswith(word):
+            if pre.endswith(word) and not _inside_word(pre, word):
                 pre = pre[: -len(word)].strip()
                 reading.verbs.append(word)
                 if kind == "before" and not reading.qualifier:
@@ -668,6 +686,9 @@ def _post_phrase(text: str, figures: list[Figure], i: int) -> str:
         rest = rest[: cut.start()]
     if rest.endswith("等"):
         return ""  # 县污水处理厂扩容提标等13项…: examples; the name follows the next figure
+    rest = re.sub(r"(?:以及|和|及|与|或)$", "", rest.strip())  # 12个增发国债项目和11个…: the next figure's list
+    if len(rest) > 4 and rest.endswith("建设") and unit_parts(figure.unit).kind == "count" and _ends_in_noun(rest[:-2]):
+        rest = rest[:-2]  # 26个省、市重点项目建设 counts projects; 22个项目开工建设 keeps its verb
     rest = rest.strip()
     return rest if len(rest) >= 2 else ""
 
