@@ -193,6 +193,8 @@ def quoted_candidates(text: str) -> list[Candidate]:
         inner = match.group(1)
         if _is_industry_list(inner) or not _policy_context(before, after) or _slogan(inner, after):
             continue
+        if HONOUR_END.search(inner) or not _names_a_programme(inner, after):
+            continue
         if _named_by_head(after):
             continue  # “中国云谷”园区: the head rule names it, with its type
         tail = QUOTE_TAIL.match(after)
@@ -215,6 +217,31 @@ def _around_run(text: str, start: int, end: int) -> tuple[str, str]:
     run_after = _QUOTES_AFTER.match(text, end)
     last = run_after.end() if run_after else end
     return text[max(0, first - 4) : first], text[last : last + 4]
+
+
+# Honours and titles are quoted too, but they are awarded, not carried out (“河北省棉服名县”, “…特殊贡献奖”).
+HONOUR_END = re.compile(
+    r"(?:奖|称号|名县|名镇|名村|强县|强镇|百强|之乡|顾问|大使|标兵|能手|模范|先进单位|先进集体|荣誉)$"
+)
+# The last words of a programme's own name (“提振消费扩需年”, “一网通办”, “非粮化”, “河长制”).
+PROGRAMME_END = re.compile(
+    r"(?:改革|行动|工程|计划|战略|机制|制度|制|政策|规划|方案|试点|专项|年|活动|模式|体系|工作法|"
+    r"化|通办|一次办|跑一次|一件事|审批|监管|服务|治理|整治|攻坚|清零|归零|倍增|提升|创建|招商|帮扶|共建|经验|走廊|风暴|会战)$"
+)
+
+
+def _names_a_programme(inner: str, after: str) -> bool:
+    """A quoted phrase is a programme's name when a programme word follows it, it counts its parts
+    (“三去一降一补”), or it ends in a programme word itself; otherwise it is a catchphrase (“硬环境”)."""
+    return bool(
+        POLICY_AFTER_WORD.match(after)
+        or PROGRAMME_AFTER.match(after)
+        or _COUNTED.search(inner)
+        or PROGRAMME_END.search(inner)
+    )
+
+
+PROGRAMME_AFTER = re.compile(r"^(?:\[\d+\])?(?:专项|整治|试点|评价|创建|攻坚)")
 
 
 def _slogan(inner: str, after: str) -> bool:
