@@ -39,7 +39,7 @@ SOFT_FRAME_VERBS = _words(
 )
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
-    "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 年 月 日 "
+    "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 处 件 栋 台 套 辆 年 月 日 "
     "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 我区 我县 我市 我省 人次 万人 万元 亿元 占 抓 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
 )
 STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
@@ -227,6 +227,8 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
     words = [t.word for t in toks[first : index + 1]]
     particular = words[:-1] + ([words[-1][: -len(head)]] if len(words[-1]) > len(head) else [])
     if type_name == "Project" and head == "工程" and any(w.startswith("“") for w in particular):
+        if first > 0 and toks[first - 1].word in DISAPPROVING:
+            return None  # 不能搞“半拉子”工程: a thing to avoid, not a programme
         type_name = "Policy"  # “雪亮工程”, “四提”工程: a quoted 工程 is a campaign
     if _owned_by_level(particular, type_name):
         return Candidate(toks[first].start, end, type_name, source="heads")
@@ -236,6 +238,10 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
     if first < index and own[0] and _acceptable(own, head, type_name):
         return Candidate(toks[index].start, end, type_name, source="heads")  # 司法局: the word alone
     return _village(toks, index, head)
+
+
+# Verbs before a quoted name that say it is to be avoided (搞“形象工程”, 杜绝“半拉子”工程).
+DISAPPROVING = _words("搞 不搞 杜绝 防止 避免 严禁 禁止 反对 不能 不再 纠正 整治")
 
 
 def _acceptable(particular: list[str], head: str, type_name: str) -> bool:
@@ -334,6 +340,8 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     quoted = "“" in text or "《" in text
     if head in WEAK_HEADS and not quoted and len(text) < WEAK_HEADS[head]:
         return False
+    if len(text) == 1 and tag_of(text) in ("a", "d", "ad", "v"):
+        return False  # 快行动, 早部署: a manner of acting, not a programme
     if (head in COMMON_HEADS or head in ("节", "赛", "大会")) and not quoted:
         return _has_proper_word(particular)
     if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs

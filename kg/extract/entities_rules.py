@@ -298,6 +298,7 @@ def _list_item(item: str, type_name: str) -> str:
         if type_name == "Enterprise" and not _company_like(name, words):
             return ""
         return name
+    item = trim_leading(item) or item  # 将交通运输业: the sentence's verb is no part of the industry
     for cut in range(len(item) - 1):
         tail = item[cut:]
         if tail in industries() or (cut == 0 and INDUSTRY_SUFFIX.search(tail) and len(tail) <= 8):
