@@ -194,6 +194,48 @@ SENTENCES = [
         "一九七八年全国建成交付使用的职工住宅面积共达三千七百多万平方米",
         [("职工住宅面积", 3700, "万平方米", "余", "", "level")],
     ),
+    # Held-out corpus reports: an indicator ends in a noun, and the unit is the longest one written.
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "加快26个省、市重点项目建设",
+        [("省市重点项目", 26, "个", "", "", "level")],
+    ),
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "新改建园区路网、电网33公里",
+        [("园区路网、电网", 33, "公里", "", "", "level")],
+    ),
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "12个增发国债项目和11个专项债券项目进展顺利",
+        [("增发国债项目", 12, "个", "", "", "level"), ("专项债券项目", 11, "个", "", "", "level")],
+    ),
+    (
+        "corpus:national/national-2019.txt",
+        "粮食总产量保持在1.3万亿斤以上",
+        [("粮食总产量", 1.3, "万亿斤", "以上", "", "level")],
+    ),
+    (
+        "corpus:national/national-2019.txt",
+        "现行16%的税率降至13%",
+        [("税率", 16, "%", "", "", "share"), ("税率", 13, "%", "", "", "share")],
+    ),
+    ("corpus:national/national-2019.txt", "近14亿人口的发展中大国", [("人口", 14, "亿", "近", "", "level")]),
+    (
+        "corpus:baoding-counties/bd055-2022-130623.txt",
+        "开展惠民活动100余场次",
+        [("惠民活动", 100, "场次", "余", "", "level")],
+    ),
+    (
+        "corpus:baoding-counties/bd055-2022-130623.txt",
+        "48家企业与金融机构达成意向签约16.5亿元",
+        [("企业", 48, "家", "", "", "level"), ("签约", 16.5, "亿元", "", "", "level")],
+    ),
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "“2+1”主导产业产值占规模以上工业总产值的67.8%",
+        [("2+1主导产业产值", 67.8, "%", "", "", "share")],
+    ),
 ]
 
 # Sentences whose numbers are no indicator figures: names, size classes, dates, durations.
@@ -202,6 +244,11 @@ NO_FIGURES = [
     ("dev:pingfang-2020", "——2020年1月3日在哈尔滨市平房区第十六届人民代表大会"),
     ("dev:pingfang-2020", "仅入驻4个月"),
     ("dev:pingfang-2020", "地铁1号线三期载客运营"),
+    # rhetoric and background, not results: a verb or adverb alone, a comparison set, growth of a growth rate
+    ("corpus:national/national-2019.txt", "先后4次降低存款准备金率"),
+    ("corpus:national/national-2019.txt", "各地可降至16%"),
+    ("corpus:baoding-counties/bd029-2025-130608.txt", "全省167个区县中找位次"),
+    ("corpus:baoding-counties/bd143-2022-130635.txt", "增速较去年增长了9倍"),
     ("corpus:baoding-counties/bd027-2023-130608.txt", "打造“300米见绿、500米见园”、可漫步、可休闲的“美好街巷”"),
 ]
 
@@ -328,3 +375,9 @@ def test_observation_quads_are_typed(pingfang: Document) -> None:
     quads = build_quads(pingfang)
     values = [q for q in quads if q.predicate.value.endswith("#value")]
     assert values and all(q.object.datatype.value.endswith("#decimal") for q in values)
+
+
+def test_a_running_total_keeps_the_reports_period(pingfang: Document) -> None:
+    # 累计发放不动产权证超过2.7万户, in the review of 2019: a total to date, flagged, dated by the review
+    observation = _find(pingfang, "不动产权证", 2.7)
+    assert (observation.period, observation.extra) == ("2019", {"cumulative": "累计"})

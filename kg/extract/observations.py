@@ -392,7 +392,7 @@ def _read_all(text: str, figures: list[Figure]) -> list[Reading]:
             and _same_group(text, figures[index - 1], figure)
         ):
             reading = _carried_over(readings[-1])  # 分别增长7.8%、6.2%: the verb covers the whole run
-        elif reading.core and left > previous_end and (shared := _shared_list(text, left)):
+        elif reading.core and left > previous_end and (shared := _shared_list(text, left)) >= 0:
             reading = read_before(text[shared : figure.start])  # 新改建园区路网、电网33公里: one length for both
         readings.append(reading)
         if figure.end > previous_end:
@@ -401,13 +401,13 @@ def _read_all(text: str, figures: list[Figure]) -> list[Reading]:
 
 
 def _shared_list(text: str, clause: int) -> int:
-    """Where a list of bare nouns ending at ``clause`` (after a 、) begins, when its items have no figure of their own."""
+    """Where a list of bare nouns ending at ``clause`` (after a 、) begins, when its items have no figure of their own; -1 if none."""
     if clause < 3 or text[clause - 1] != "、":
-        return 0
+        return -1
     start = _clause_start(text, clause - 1)
     item = text[start : clause - 1]
     plain = 2 <= len(item) <= 10 and not re.search(r"\d|等", item) and not find_figures(item)
-    return start if plain and _ends_in_noun(item) else 0
+    return start if plain and _ends_in_noun(item) else -1
 
 
 def _carried_over(previous: Reading) -> Reading:
