@@ -118,6 +118,62 @@ CASES = [
         [("Park", "科创孵化器"), ("Project", "开发区三期基础设施项目")],
         ["“优选地”"],  # a slogan the county wants to become, not a programme
     ),
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "区",
+        "选派区直公立医院优秀医生到乡镇卫生院帮教，有效缓解群众看病远、看病难、看病贵问题。",
+        [],
+        ["选派区直公立医院", "区直公立医院", "公立医院"],  # a verb, then a kind of hospital
+    ),
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "区",
+        "严格落实“五职招商”要求，开展“短期高频”上门招商、“产业+基金+项目”招商、轻资产招商，撬动更多资源要素和优质增量项目集聚。",
+        [("Policy", "“五职招商”")],
+        ["“短期高频”"],  # how the visits are made, not a programme
+    ),
+    (
+        "corpus:baoding-counties/bd055-2022-130623.txt",
+        "县",
+        "卫生院、卫生室全部完成标准化建设，创建省级卫生乡镇2个、卫生村15个；",
+        [],
+        ["卫生村", "省级卫生乡镇"],
+    ),
+    (
+        "corpus:national/national-2019.txt",
+        "",
+        "深化增值税改革，将制造业等行业现行16%的税率降至13%，将交通运输业、建筑业等行业现行10%的税率降至9%，确保主要行业税负明显降低；",
+        [("Industry", "交通运输业"), ("Industry", "建筑业")],
+        ["将交通运输业"],
+    ),
+    (
+        "corpus:national/national-2019.txt",
+        "",
+        "推动服务贸易创新发展，引导加工贸易转型升级、向中西部转移，发挥好综合保税区作用。",
+        [],
+        ["好综合保税区", "综合保税区"],  # 发挥好: the complement of a verb; a kind of zone, no name
+    ),
+    (
+        "corpus:national/national-2019.txt",
+        "",
+        "引导一批普通本科高校转为应用型大学。",
+        [],
+        ["普通本科高校转为应用型大学", "应用型大学"],
+    ),
+    (
+        "corpus:baoding-counties/bd143-2022-130635.txt",
+        "县",
+        "今年新年伊始，闫继红市长专程出席英利智慧光伏产业园启动仪式并实地调研园区企业，对蠡县给予了充分肯定。",
+        [("Park", "英利智慧光伏产业园")],
+        ["闫继红市长专程出席英利智慧光伏产业园"],
+    ),
+    (
+        "corpus:national/national-2019.txt",
+        "",
+        "鼓励采取市场化方式，妥善解决融资平台到期债务问题，不能搞“半拉子”工程。",
+        [],
+        ["“半拉子”工程"],  # a thing to avoid, not a programme
+    ),
 ]
 
 
