@@ -239,7 +239,7 @@ def _is_modifier(text: str, end: int, unit: str) -> bool:
 
 
 # 69万清苑人民, 近14亿人口: the people a report speaks for; 全省167个区县中: the set a rank is taken in.
-_PEOPLE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:人民|儿女|同胞|父老乡亲)|口)")
+_PEOPLE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:人民|儿女|同胞|父老乡亲|人(?=的))|口)")
 _COMPARISON_SET = re.compile(
     r"(?:县（市、区）|县市区|区县|县区|县市|省区市|省份|城市|地市|县|市|省)(?:中|里|之中|当中)"
 )
@@ -455,6 +455,8 @@ def read_before(pre: str) -> Reading:
         reading.period = since.group(1)
         pre = pre[: since.start()]
     core = _strip_lead(pre, reading).strip("的")
+    if source := re.search(r"(?<=[\u4e00-\u9fff]{2})从(?![业事])", core):
+        core = core[: source.start()]  # 增值税起征点从月销售额3万元提高到10万元: the point, not where it started
     if "等" in core:
         core = core[core.rindex("等") + 1 :]  # 四通新材二期等投资: the examples are not the indicator
     money = next((verb for verb in _MONEY_VERBS if core.endswith(verb)), "")
@@ -530,7 +532,12 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
         if figure.part_label and i and figures[i - 1].part_label and names[i - 1]:
             if figures[i - 1].start == figure.start or "结构" not in core:
                 core = _strip_part(names[i - 1][0])  # 由20.8：36.7：42.5调整优化为17.7：33.4：48.9
-        elif posts[i] and not figure.part_label and not reading.direction and _post_names_better(posts[i], core):
+        elif (
+            posts[i]
+            and not figure.part_label
+            and not reading.direction
+            and (money_verb or _post_names_better(posts[i], core, _predicated(text, figure, reading)))
+        ):
             core = posts[i] + (core if money_verb and _is_money(figure.unit) else "")
             money_verb = False
         if "分别" in reading.verbs and len(core) < 2:
@@ -592,9 +599,17 @@ def _is_verb(phrase: str) -> bool:
     return len(phrase) >= 2 and jieba.posseg.dt.word_tag_tab.get(jieba.lcut(phrase)[-1]) in ("v", "vn")
 
 
-def _post_names_better(post: str, core: str) -> bool:
-    """普惠性幼儿园100%覆盖: a verb after the figure does not replace the noun before it."""
-    return not _without_noun(post) or len(core) < 2 or not _ends_in_noun(core)
+def _predicated(text: str, figure: Figure, reading: Reading) -> bool:
+    """调查失业率稳定在5%左右的较低水平: a verb gives the figure to the noun before it; what follows 的 describes it."""
+    return text.startswith("的", figure.end) and bool(reading.verbs)
+
+
+def _post_names_better(post: str, core: str, described: bool) -> bool:
+    """普惠性幼儿园100%覆盖: a verb after the figure does not replace the noun before it, nor does a
+    description joined by 的 (调查失业率稳定在5%左右的较低水平)."""
+    if len(core) < 2 or not _ends_in_noun(core):
+        return True
+    return not described and not _without_noun(post)
 
 
 def _ends_in_noun(phrase: str) -> bool:
