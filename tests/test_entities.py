@@ -168,6 +168,13 @@ CASES = [
         ["闫继红市长专程出席英利智慧光伏产业园"],
     ),
     (
+        "corpus:baoding-counties/bd055-2022-130623.txt",
+        "县",
+        "完善产业链条，以山南、紫石口为重点，加快红色主题广场、爱国主义教育基地建设；",
+        [],
+        ["山南"],  # two of the county's villages; Tibet's 山南市 needs a list of places to be meant
+    ),
+    (
         "corpus:national/national-2019.txt",
         "",
         "鼓励采取市场化方式，妥善解决融资平台到期债务问题，不能搞“半拉子”工程。",

@@ -109,8 +109,30 @@ def gazetteer_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
         if len(form) <= 3 and not ((match.start() in boundaries or follows_name) and match.end() in boundaries):
             continue
         type_name, full = gazetteer()[form]
+        if _remote_short_form(form, full) and not _listed_with_places(text, match.start(), match.end(), out):
+            continue  # 山南 is a township of the county as often as Tibet's 山南市
         out.append(Candidate(match.start(), match.end(), type_name, full, priority=3, source="gazetteer"))
     return out
+
+
+def _remote_short_form(form: str, full: str) -> bool:
+    """A two-character short form of a prefecture-level city the reports seldom name (山南, 淮北):
+    such words are also local place and company names, so they need the support of a list."""
+    return len(form) == 2 and form != full and full.endswith(("市", "地区", "州", "盟")) and full not in _known_cities()
+
+
+def _listed_with_places(text: str, start: int, end: int, before: list[Candidate]) -> bool:
+    """上海、天津、广州: a place among other places of a 、-list."""
+    after = text[end : end + 1] == "、" and _gazetteer_pattern().match(text, end + 1) is not None
+    return after or (text[start - 1 : start] == "、" and bool(before) and before[-1].end == start - 1)
+
+
+@cache
+def _known_cities() -> frozenset[str]:
+    """The administrative-division list (the reports' own prefectures, municipalities, big cities) and named regions."""
+    divisions = [row[0] for row in data_lines("admin_divisions.tsv")]
+    regions = [row[0] for row in data_lines("places.tsv") if len(row) > 2 and row[2] == "region"]
+    return frozenset(divisions + regions)
 
 
 def organ_candidates(text: str, level: str) -> list[Candidate]:
