@@ -53,7 +53,7 @@ _MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(?<![\d.])(\d{4})年(?!代)")
 _POST_CUT = re.compile(
     r"全部|均|已|基本|成功|顺利|得到|获得|开复工|投用|落户|列入|开放|结束|告别|冲锋|被|入选|通过|进入|"
-    r"提质|实现|达到|运营|的目标|目标|即将|大关|台阶|关口|增长|下降|提高|增加|减少|跃升|分别|为|从|由|[降升调提]至|降到|进行|进展|(?<=.)(?<![现存所实正])在(?![建营校岗职库线册])"
+    r"提质|实现|达到|运营|的目标|目标|即将|大关|台阶|关口|增长|下降|提高|增加|减少|跃升|分别|为|从|由|[降升调提]至|降到|进行|进展|圆满|(?<=.)(?<![现存所实正])在(?![建营校岗职库线册])"
 )
 _POST_LEAD = re.compile(r"^(?:的|打造|实施|新建改造|新建|建设|建成|完成|推进|开展|培育)")
 _ACTION_ENDINGS = ("建设", "提速", "实施", "推进", "加快", "完成", "累计", "共", "前期", "计划", "实际", "新增")
@@ -734,9 +734,18 @@ def _share_head(items: list[str]) -> list[str]:
     last = items[-1]
     modifier = next((m for m in _PARALLEL if last.startswith(m) and len(last) > len(m) + 1), "")
     if not modifier:
-        return items
+        return _share_rate(items)
     head = last[len(modifier) :]
     return [item + head if item in _PARALLEL else item for item in items[:-1]] + [last]
+
+
+def _share_rate(items: list[str]) -> list[str]:
+    """城乡居民基本医保、养老保险参保率分别达到94.9%、99.6%: the items without a measure share the last one's rate."""
+    words = jieba.lcut(items[-1])
+    if len(words) < 3 or words[-1] != "率":
+        return items
+    rate = words[-2] + "率"
+    return [item if item.endswith(_MEASURE_ENDINGS) else item + rate for item in items[:-1]] + [items[-1]]
 
 
 def _same_group(text: str, previous: Figure, figure: Figure) -> bool:
