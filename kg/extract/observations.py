@@ -612,6 +612,7 @@ def _post_names_better(post: str, core: str, described: bool) -> bool:
     return not described and not _without_noun(post)
 
 
+@cache
 def _ends_in_noun(phrase: str) -> bool:
     if phrase.endswith(_MEASURE_ENDINGS):
         return True
