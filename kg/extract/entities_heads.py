@@ -31,7 +31,7 @@ FRAME_VERBS = _words(
     "挂牌 成功挂牌 借势 链接 打通 打造 构建 受到 得到 融入 深度融入 衔接 紧密衔接 释放 加速释放 保持 即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 发挥 抓住 开创 兑现 强化 "
     "争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 激发 清除 彻底清除 巩固 采取 "
     "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 助推 完成了 新增 累计 "
-    "转为 转型为 变为 改为 升级为 更名为 出席 考察 调研 视察"
+    "转为 转型为 变为 改为 升级为 更名为 出席 考察 调研 视察 达成"
 )
 # Verbs that take a name as object but also occur inside names (产业振兴行动, 社会组织培育计划):
 # they do not stop the name, they are only trimmed off its left edge.
@@ -60,7 +60,7 @@ GENERIC = _words(
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿 "
     # kinds and grades of a thing, not its name (高等级开发区, 一流大学, 公立医院, 卫生村, 美好家园)
     "高等级 一流 世界一流 高端 高等 普通 本科 应用型 公立 私立 乡镇 城镇 村级 商业 国有大型 大型商业 卫生 养老 "
-    "科技 美好 幸福 和谐 平安 绿色 生态 数字 小巨人 专精特新 规范 清理 好 新 老 旧"
+    "科技 美好 幸福 和谐 平安 绿色 生态 数字 小巨人 专精特新 规范 清理 好 新 老 旧 社区 口袋 街心 游园"
 )
 MAX_LENGTH = {
     "Enterprise": 14,
@@ -142,10 +142,15 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
         following = _head_in(toks[index + 1]) if index + 1 < len(toks) else None
         if type_name == "Policy" and following is not None and following[1] == "Policy":
             continue  # 制度 in 制度改革: the name goes on
+        if head == "战略" and index + 1 < len(toks) and toks[index + 1].word.startswith(_STRATEGIC):
+            continue  # 战略机遇期, 战略合作: 'strategic' describes what follows, no strategy is named
         candidate = _name_before(toks, index, head, type_name)
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+_STRATEGIC = ("机遇", "合作", "意义", "高度", "眼光", "定力", "支点", "性", "地位", "伙伴", "投资者", "新兴")
 
 
 def _quoted_name(token: Token) -> list[Candidate]:
@@ -154,8 +159,8 @@ def _quoted_name(token: Token) -> list[Candidate]:
     if "、" in inner or "，" in inner:
         return []  # “一个城市综合体、一所高水平学校、一所高水平医院”: a list of aims, not a name
     found = _head_in(Token(inner, "n", 0, len(inner)))
-    if found is None or found[1] == "Place" or len(inner) < len(found[0]) + 2:
-        return []
+    if found is None or found[1] == "Place" or len(inner) < len(found[0]) + 2 or found[0] in SINGLE_CHAR_HEADS:
+        return []  # “优美天际线”: an image, not a road
     if found[0] in COMMON_HEADS and len(inner) < len(found[0]) + 3:
         return []  # “地等项目”: a catchphrase, not a project
     type_name = "Policy" if found[0] == "工程" else found[1]  # “雪亮工程”: a quoted 工程 is a campaign
