@@ -246,6 +246,16 @@ SENTENCES = [
         "“2+1”主导产业产值占规模以上工业总产值的67.8%",
         [("2+1主导产业产值", 67.8, "%", "", "", "share")],
     ),
+    (
+        "corpus:baoding-counties/bd143-2022-130635.txt",
+        "电商年销售额达33亿元，居全市第二",
+        [("电商年销售额", 33, "亿元", "", "", "level"), ("电商年销售额", 2, "名", "", "", "rank")],
+    ),
+    (
+        "corpus:baoding-counties/bd143-2022-130635.txt",
+        "检查生产经营单位1523家次",
+        [("生产经营单位", 1523, "家次", "", "", "level")],
+    ),
 ]
 
 # Sentences whose numbers are no indicator figures: names, size classes, dates, durations.

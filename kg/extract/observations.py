@@ -116,6 +116,10 @@ def _wan_yu_regex() -> re.Pattern[str]:
 
 # A ranking scope: the whole country/province…, or a group of regions of one level (东北三省, 华北五省, 京津冀13市).
 _SCOPE = r"[东西南北中华京津冀长三角珠]{0,4}(?:[一二三四五六七八九十两]+|\d+)(?:省区市|个?省份?|个?市|个?县区?|个?区)"
+# The words that place a rank (排名全市, 居全省): what is ranked comes before them, or from the figure before.
+_RANK_SCOPE = re.compile(
+    rf"(?:排名|位居|名列|位列|进入|跻身|居|列|排)?(?:全国|全省|全市|全县|全区|省内|市内|国内|同类|{_SCOPE})?$"
+)
 _RANK = re.compile(
     rf"(?:全国|全省|全市|全县|全区|{_SCOPE}|全球|世界|同类|省内|市内|国内|排名|排|位居|居|列|位列|名列|进入|跻身)"
     r"[^，,。；;、\d]{0,8}?(?P<kind>第|前)(?P<num>\d+|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
@@ -527,7 +531,7 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
         if figure.indicator:
             names.append([figure.indicator])
             continue
-        core = reading.core
+        core = _RANK_SCOPE.sub("", reading.core) if figure.measure == "rank" else reading.core
         money_verb = core in _MONEY_VERBS
         if figure.part_label and i and figures[i - 1].part_label and names[i - 1]:
             if figures[i - 1].start == figure.start or "结构" not in core:
