@@ -18,14 +18,6 @@ from kg.query import format_result, format_table, open_store, read_query, run_qu
 from tests.conftest import ROOT, dev_text
 
 QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
-# Queries that can only answer once relation extraction produces gov:RelationStatement nodes.
-NEEDS_RELATIONS = {"enterprises-in-parks.rq", "relations.rq"}
-# The bundled report names no enterprise settled in a park (its 落户/入驻 sentences are about the district).
-NEEDS_FACT = {
-    "enterprises-in-parks.rq": "ASK { ?e a gov:Enterprise ; gov:locatedIn ?p . ?p a gov:Park }",
-    # Compares a target set in one report with the result in a later one: the bundled data is one report.
-    "targets-vs-results.rq": "ASK { ?a a gov:Report ; dct:spatial ?p . ?b a gov:Report ; dct:spatial ?p . FILTER (?a != ?b) }",
-}
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +44,6 @@ def test_there_are_at_least_twelve_example_queries_each_saying_what_it_answers()
 
 @pytest.mark.parametrize("path", QUERIES, ids=[p.name for p in QUERIES])
 def test_every_example_query_answers_on_the_bundled_report(path: Path, store: pyoxigraph.Store) -> None:
-    if path.name in NEEDS_RELATIONS and not run_query(store, "ASK { ?s a gov:RelationStatement }").boolean:
-        pytest.skip("relation extraction produces no gov:RelationStatement on the bundled report yet")
-    if path.name in NEEDS_FACT and not run_query(store, NEEDS_FACT[path.name]).boolean:
-        pytest.skip(f"the bundled report states no fact that {path.name} asks about")
     result = run_query(store, path.read_text(encoding="utf-8"))
     assert len(result) > 0, f"{path.name} returned nothing"
     if result.kind == "select":
