@@ -256,6 +256,11 @@ SENTENCES = [
         "检查生产经营单位1523家次",
         [("生产经营单位", 1523, "家次", "", "", "level")],
     ),
+    (
+        "corpus:baoding-counties/bd055-2022-130623.txt",
+        "完成全年计划的120.3%",
+        [("计划完成率", 120.3, "%", "", "", "share")],
+    ),
 ]
 
 # Sentences whose numbers are no indicator figures: names, size classes, dates, durations.

@@ -116,6 +116,7 @@ def _wan_yu_regex() -> re.Pattern[str]:
 
 # A ranking scope: the whole country/province…, or a group of regions of one level (东北三省, 华北五省, 京津冀13市).
 _SCOPE = r"[东西南北中华京津冀长三角珠]{0,4}(?:[一二三四五六七八九十两]+|\d+)(?:省区市|个?省份?|个?市|个?县区?|个?区)"
+_PLAN_SHARE = re.compile(r"完成(?:全年|年度|年)?([^，。；、\d]{0,6}?)计划的$")
 # The words that place a rank (排名全市, 居全省): what is ranked comes before them, or from the figure before.
 _RANK_SCOPE = re.compile(
     rf"(?:排名|位居|名列|位列|进入|跻身|居|列|排)?(?:全国|全省|全市|全县|全区|省内|市内|国内|同类|{_SCOPE})?$"
@@ -532,6 +533,8 @@ def _indicators(text: str, figures: list[Figure], readings: list[Reading]) -> li
             names.append([figure.indicator])
             continue
         core = _RANK_SCOPE.sub("", reading.core) if figure.measure == "rank" else reading.core
+        if figure.unit == "%" and (plan := _PLAN_SHARE.search(text, 0, figure.start)):
+            core = plan.group(1) + "计划完成率"  # 完成全年计划的120.3%: a completion rate, not a plan
         money_verb = core in _MONEY_VERBS
         if figure.part_label and i and figures[i - 1].part_label and names[i - 1]:
             if figures[i - 1].start == figure.start or "结构" not in core:
