@@ -8,19 +8,14 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad
-
 from kg.extract import run_extractors
-from kg.ingest import find_reports, read_report, slug_for
+from kg.ingest import read_report, slug_for
 from kg.model import Document
-from kg.rdf.build import build_quads
-from kg.rdf.serialize import format_for, write_quads
 from kg.resolve import resolve
 from kg.segment import segment
 
@@ -82,28 +77,3 @@ def _number_repeats(ids: list[str]) -> list[str]:
         taken.add(candidate)
         unique.append(candidate)
     return unique
-
-
-def build(inputs: list[Path], output: Path) -> BuildSummary:
-    """Build every report under ``inputs`` into one graph file at ``output``."""
-    format_for(output)  # fail on a bad extension before any work
-    started = time.perf_counter()
-    paths = find_reports(inputs)
-    summary = BuildSummary()
-    quads: list[Quad] = []
-    for path, doc_id in zip(paths, unique_ids(paths), strict=True):
-        doc = process(path, doc_id)
-        quads.extend(build_quads(doc))
-        _count(summary, doc)
-    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    summary.triples = write_quads(quads, output)
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _count(summary: BuildSummary, doc: Document) -> None:
-    summary.reports += 1
-    summary.characters += len(doc.text)
-    summary.observations += len(doc.observations)
-    summary.entities.update(entity.type for entity in doc.entities)
-    summary.warnings.extend(f"{doc.path}: {warning}" for warning in doc.warnings)
