@@ -174,6 +174,50 @@ CASES = [
         [],
         ["山南"],  # two of the county's villages; Tibet's 山南市 needs a list of places to be meant
     ),
+    # Roads between two named points: a numbered road opens the name, the works on it close it,
+    # and the verb, count or enumerator in front stays outside.
+    (
+        "dev:dingxing-2021",
+        "县",
+        "完成107国道北河大桥北侧至县标段绿化景观提升工程，谋划实施国道大街美化亮化工程。",
+        [("Project", "107国道北河大桥北侧至县标段绿化景观提升工程")],
+        ["国道北河大桥北侧至县标段"],
+    ),
+    (
+        "dev:dingxing-2021",
+        "县",
+        "谋划实施辛杨路新线和容固路改建工程，推进荣乌高速新线北田互通至南环连接线工程，打通定兴高碑店快速连接线，",
+        [("Project", "荣乌高速新线北田互通至南环连接线工程")],
+        ["推进荣乌高速新线北田互通至南环连接线工程", "高速新线北田互通至南环连接线"],
+    ),
+    (
+        "corpus:baoding-counties/bd160-2025-130637.txt",
+        "县",
+        "⑤完成7.6公里博望路县城至许村段公路大修养护项目，潴龙河大桥重建项目主体完工，畅通对外路网链接",
+        [("Project", "博望路县城至许村段公路大修养护项目")],
+        ["6公里博望路县城至许村段公路大修养护项目", "公里博望路县城至许村段"],
+    ),
+    (
+        "corpus:baoding-counties/bd111-2020-130630.txt",
+        "县",
+        "三是广泉大街至新一中路(学府路)建成通车",
+        [("Project", "广泉大街至新一中路")],
+        ["三是广泉大街至新一中路"],
+    ),
+    (
+        "corpus:baoding-counties/bd067-2022-130624.txt",
+        "县",
+        "启动G337南栗元铺至龙泉关改线、S248阜平县城改线、保阜高速王林口互通及连接线建设，",
+        [("Project", "G337南栗元铺至龙泉关改线")],
+        ["南栗元铺至龙泉关改线"],
+    ),
+    (
+        "corpus:baoding-counties/bd084-2020-130627.txt",
+        "县",
+        "完成唐县第一中学至保阜路道路建设，积极推进良行线绕城段建设，谋划实施北外环、唐尧路东延等路网建设",
+        [("Project", "唐县第一中学至保阜路")],
+        ["完成唐县第一中学至保阜路"],
+    ),
     (
         "corpus:national/national-2019.txt",
         "",

@@ -25,7 +25,13 @@ EVENTS = re.compile(
     rf"|第[{_NUM}]{{1,3}}次全国[\u4e00-\u9fff]{{2,4}}普查"
     rf"|(?:庆祝)?(?:新中国成立|中华人民共和国成立|中国共产党成立|建党|建国|改革开放)[{_NUM}\d]{{2,4}}周年"
 )
-ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}?(?:公路|路|线|段)(?![\u4e00-\u9fff]{0,1}[面上径])")
+# 魏村至大魏庄路, 107国道北河大桥北侧至县标段: a numbered road may open the name; 等 closes a list, not a name.
+ROUTE = re.compile(
+    r"(?:[GS]\d{1,4}|\d{1,4}(?=[国省]道))?[\u4e00-\u7b48\u7b4a-\u9fff]{2,12}至[\u4e00-\u7b48\u7b4a-\u9fff]{2,8}?(?:公路|路|线|段)"
+    r"(?![\u4e00-\u9fff]{0,1}[面上径])"
+)
+# The works done on that stretch finish the project's name (…连接线 + 工程, …县标段 + 绿化景观提升工程).
+ROUTE_WORKS = re.compile(r"[^\W\d_等一二两三四五六七八九十个条座]{0,10}?(?:工程|项目)")
 NUMBERED_SCHOOL = re.compile(r"(?=([\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])))")
 # A studio or workshop named after a person (王晓丹名师工作室); the name starts with a common surname.
 PERSON_STUDIO = re.compile(r"([\u4e00-\u9fff]{2,3})(?=(?:名师|劳模|技能大师|大师|名医|名家|专家)工作室)")
@@ -154,6 +160,8 @@ def event_candidates(text: str) -> list[Candidate]:
 
 
 _ROUTE_LEAD = re.compile(r"(?:.*[和与及、的])?")
+# Words left in front of the first named point: a verb (完成, 实施), or the unit of a figure before it (…公里).
+_ROUTE_JUNK = re.compile(r"^(?:公里|米|千米|条|座|处|[一二三四五六七八九十]是)")
 
 
 _ORDINAL = re.compile(r"[届第]")  # 十九届二中(全会), 县第一中(学): no school of that name
@@ -163,8 +171,16 @@ def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
     """魏村至大魏庄路: a road built between two named points is a project."""
     out = []
     for match in ROUTE.finditer(text):
-        start = match.start() + _ROUTE_LEAD.match(match.group()).end()
-        out.append(Candidate(start, match.end(), "Project", priority=2, source="route"))
+        lead = match.group()[_ROUTE_LEAD.match(match.group()).end() :]
+        if "至" not in lead:
+            continue  # 至…的…路: the connector words fall after 至, no stretch is named
+        lead = _ROUTE_JUNK.sub("", trim_leading(lead[: lead.index("至")])) + lead[lead.index("至") :]
+        start = match.end() - len(lead)
+        if len(lead.split("至")[0]) < 2:
+            continue  # nothing named before 至 once the verb is gone
+        works = ROUTE_WORKS.match(text, match.end())
+        end = works.end() if works else match.end()
+        out.append(Candidate(start, end, "Project", priority=2, source="route"))
     for match in NUMBERED_SCHOOL.finditer(text):  # 清苑一中: a place and a numbered middle school
         start, end = match.start(), match.start() + len(match.group(1))
         if (
