@@ -218,6 +218,36 @@ CASES = [
         [("Project", "唐县第一中学至保阜路")],
         ["完成唐县第一中学至保阜路"],
     ),
+    # Company short names in a 、-list: a noun-like trade jieba does not list counts when another item has a
+    # known trade or the list is introduced as exemplars (以…为代表); a figure in front makes it a product.
+    (
+        "dev:dingxing-2021",
+        "县",
+        "大力破解项目建设“堵点”，完成中亦食品二期、华智家纺等项目土地征迁，推动通达泵阀、东田汽车、创科冶金等项目早落地、早开工",
+        [("Enterprise", "通达泵阀"), ("Enterprise", "东田汽车"), ("Enterprise", "创科冶金")],
+        [],
+    ),
+    (
+        "dev:dingxing-2021",
+        "县",
+        "累计实施68个省市重点项目，以通美晶体、中科锂电、百度云计算为代表的新材料、新能源、大数据等战略新兴产业从无到有、加速崛起",
+        [("Enterprise", "通美晶体"), ("Enterprise", "中科锂电")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd004-2022-130607.txt",
+        "县",
+        "华北民生保障中心、英利6.5GW光伏电池等一批大项目、好项目落户满城，累计引入项目29个、总投资达171亿元",
+        [],
+        ["光伏电池"],
+    ),
+    (
+        "corpus:baoding-counties/bd159-2024-130637.txt",
+        "县",
+        "雄泰新能源、睿安天地、万昌广告等重点项目全面投产",
+        [],
+        ["泰新能源"],
+    ),
     (
         "corpus:national/national-2019.txt",
         "",

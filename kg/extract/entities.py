@@ -68,7 +68,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *event_candidates(text),
         *quoted_candidates(text),
         *list_candidates(text),
-        *enterprise_list_candidates(text),
+        *enterprise_list_candidates(text, boundaries),
         *industry_candidates(text, boundaries),
         *person_candidates(toks),
         *studio_person_candidates(text),

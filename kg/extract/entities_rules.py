@@ -347,13 +347,25 @@ def _list_item(item: str, type_name: str) -> str:
 SHORT_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=等|、)")
 
 
-def enterprise_list_candidates(text: str) -> list[Candidate]:
+def enterprise_list_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
     """通美晶体、中科锂电、华智家纺等: a list of proper prefixes plus trade words names companies."""
     out = []
     for match in SHORT_NAME_LIST.finditer(text):
         items = match.group().split("、")
-        if not all(_company_short_name(item) for item in items):
+        if not all(_company_short_name(item, loose=True) for item in items):
             continue
+        strict = all(_company_short_name(item) for item in items)
+        # each item's start and its prefix/trade seam (顺新能源 is 顺 + 新能源, no company 顺新)
+        starts = {match.start() + 5 * number + seam for number in range(len(items)) for seam in (0, 2)}
+        sized = re.search(r"[0-9A-Za-z]$", text[: match.start()]) is not None  # 6.5GW光伏电池: a product
+        if not strict and (sized or not starts <= boundaries):
+            continue  # 我们为农业: a noun-like trade alone needs every item to start a word
+        if (
+            not strict
+            and not any(_company_short_name(item) for item in items)
+            and not _COMPANY_CUE.search(text[: match.start()])
+        ):
+            continue  # no known trade among them and nothing says they are companies
         for number in range(len(items)):
             start = match.start() + 5 * number  # four characters and a 、 each
             out.append(Candidate(start, start + 4, "Enterprise", priority=2, source="lists"))
@@ -374,11 +386,19 @@ _NOT_COMPANY = re.compile(r"(?:楼|局|院|校|村|区|街|路|中心)$")
 _PROPER_TAGS = frozenset(["ns", "nr", "nz", "j", "unk", "nrt", "eng"])
 
 
-def _company_short_name(item: str) -> bool:
+# 以通美晶体、中科锂电…为代表: the frame that introduces a list of exemplary companies.
+_COMPANY_CUE = re.compile(r"以$")
+# Trades jieba knows only as nouns or not at all (晶体/n, 锂电/nz, 泵阀/unk): a company's trade when the list
+# holds a known trade too, or is introduced as exemplars.
+_TRADE_TAGS = frozenset(["n", "nz", "unk"])
+
+
+def _company_short_name(item: str, loose: bool = False) -> bool:
+    """A proper two-character prefix plus a trade word (东利机械); loose: any noun-like trade."""
     prefix, trade = item[:2], item[2:]
-    if trade not in trades() or item in industries():
+    if item in industries() or prefix in industries() or tag_of(prefix) not in _PROPER_TAGS:
         return False
-    return tag_of(prefix) in _PROPER_TAGS
+    return trade in trades() or (loose and tag_of(trade) in _TRADE_TAGS and trade not in industries())
 
 
 @cache
