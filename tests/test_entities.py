@@ -248,6 +248,28 @@ CASES = [
         [],
         ["泰新能源"],
     ),
+    # Streets named by a prefix and a fused ordinal (哈 + 五路/m, 纬 + 十七路/m); a verb is no prefix.
+    (
+        "dev:pingfang-2020",
+        "区",
+        "重点推进京哈高速与哈南第十六大道连接线项目建设,谋划推动哈南第二大道跨哈五路和拉滨铁路立交桥项目,推动哈南九路等市政道路工程建设",
+        [("Place", "哈五路"), ("Place", "哈南九路")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd113-2022-130630.txt",
+        "县",
+        "开发区主干路南区段、经十二路、纬三路、纬十七路实现通车",
+        [("Place", "经十二路"), ("Place", "纬十七路")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd086-2022-130627.txt",
+        "县",
+        "力争九路泊车、奥博生物进入省证监局辅导备案",
+        [],
+        ["力争九路"],
+    ),
     (
         "corpus:national/national-2019.txt",
         "",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import extractor
-from kg.extract.entities_heads import head_candidates
+from kg.extract.entities_heads import head_candidates, trim_leading
 from kg.extract.entities_rules import (
     congress_candidates,
     enterprise_list_candidates,
@@ -75,6 +75,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *congress_candidates(text),
         *route_candidates(text, boundaries),
         *_place_tokens(toks),
+        *_numbered_streets(toks),
         *head_candidates(toks),
     ]
     kept = _without_inner_industries(_without_crossings(proposed))
@@ -108,6 +109,33 @@ def _place_tokens(toks: list[Token]) -> list[Candidate]:
         for t in toks
         if t.tag == "ns" and _ADMIN_PLACE.match(t.word) and not _URBAN_AREA.search(t.word)
     ]
+
+
+# jieba reads 五路 in 哈五路 as a number (五路/m); 纬三路, 哈南九路 are streets named by a prefix and an ordinal.
+_NUMBERED_STREET = re.compile(r"第?[一二三四五六七八九十]{1,3}(?:路|街|大街|大道)")
+_STREET_PREFIX_TAGS = frozenset(["ns", "nr", "nz", "j", "unk"])
+
+
+def _numbered_streets(toks: list[Token]) -> list[Candidate]:
+    """哈 + 五路, 纬 + 三路: a proper word (or the one-character 经/纬) before a fused ordinal street."""
+    out = []
+    for index, token in enumerate(toks):
+        if token.tag != "m" or not _NUMBERED_STREET.fullmatch(token.word):
+            continue
+        first = index
+        while (
+            first > 0 and token.end - toks[first - 1].start <= len(token.word) + 4 and _street_prefix(toks[first - 1])
+        ):
+            first -= 1
+        prefix = "".join(t.word for t in toks[first:index])
+        if prefix and trim_leading(prefix) == prefix:  # 力争/nz 九路泊车: a verb, not a street's name
+            out.append(Candidate(toks[first].start, token.end, "Place", priority=2, source="heads"))
+    return out
+
+
+def _street_prefix(token: Token) -> bool:
+    """A name word before the ordinal; a common noun only as one character (经, 纬), never 产业 + 一路."""
+    return token.tag in _STREET_PREFIX_TAGS or (token.tag == "n" and len(token.word) == 1)
 
 
 def _without_crossings(proposed: list[Candidate]) -> list[Candidate]:
