@@ -78,7 +78,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *_numbered_streets(toks),
         *head_candidates(toks),
     ]
-    kept = _without_inner_industries(_without_crossings(proposed))
+    kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
 
 
@@ -86,6 +86,16 @@ def _without_inner_industries(kept: list[Candidate]) -> list[Candidate]:
     """云计算 in 云计算产业园 names the park's trade, not an industry the report plans."""
     hosts = [c for c in kept if c.type in _INDUSTRY_HOSTS]
     return [c for c in kept if not (c.type == "Industry" and any(h.start <= c.start and c.end <= h.end for h in hosts))]
+
+
+def _without_route_tails(kept: list[Candidate], text: str) -> list[Candidate]:
+    """许村段公路大修养护项目 inside 博望路县城至许村段公路大修养护项目: past 至 a road's name holds no project."""
+    tails = [(text.index("至", r.start, r.end), r.end) for r in kept if r.source == "route"]
+    return [
+        c
+        for c in kept
+        if not (c.type == "Project" and c.source != "route" and any(a < c.start and c.end <= b for a, b in tails))
+    ]
 
 
 def _without_inner_places(kept: list[Candidate], text: str) -> list[Candidate]:
