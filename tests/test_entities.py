@@ -270,6 +270,28 @@ CASES = [
         [],
         ["力争九路"],
     ),
+    # Rivers, lakes and mountains jieba knows as places, with a direction it cut off (南 + 拒马河).
+    (
+        "dev:dingxing-2021",
+        "县",
+        "南拒马河防洪治理工程堤防主体完工",
+        [("Place", "南拒马河"), ("Project", "南拒马河防洪治理工程")],
+        ["拒马河"],
+    ),
+    (
+        "dev:dingxing-2021",
+        "县",
+        "大力开展白洋淀上游流域综合治理",
+        [("Place", "白洋淀")],
+        [],
+    ),
+    (
+        "corpus:national/national-2009.txt",
+        "",
+        "果断处置唐家山堰塞湖",
+        [],
+        ["堰塞湖"],
+    ),
     (
         "corpus:national/national-2019.txt",
         "",

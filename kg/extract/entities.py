@@ -33,6 +33,8 @@ from kg.rdf.namespaces import name_key
 from kg.segment.glossary import term_aliases
 
 _ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,}(?:县|市|区|省|镇|乡|旗)$")
+# Rivers, lakes and mountains jieba knows as places (白洋淀, 拒马河, 太行山); 堰塞湖 is a kind, not a name.
+_LANDFORM = re.compile(r"(?!堰塞)[\u4e00-\u9fff]{2,}(?:河|江|湖|淀|水库|山|岭)$")
 # 老城区, 文明城市: kinds of urban area, not places.
 _URBAN_AREA = re.compile(r"(?:城区|城市|市区|县城)$")
 _STREET = re.compile(r"(?:路|街|大道|公园|小区|社区|家园|楼|桥)$")
@@ -106,19 +108,34 @@ def _without_inner_places(kept: list[Candidate], text: str) -> list[Candidate]:
         for c in kept
         if not (
             c.type == "Place"
-            and c.source == "gazetteer"
+            and c.source in ("gazetteer", "jieba")
             and any(s.start <= c.start and c.end <= s.end and s != c for s in streets)
         )
     ]
 
 
 def _place_tokens(toks: list[Token]) -> list[Candidate]:
-    """jieba's place words that carry an administrative suffix (定兴县, 姚村镇)."""
-    return [
-        Candidate(t.start, t.end, "Place", priority=2, source="jieba")
-        for t in toks
-        if t.tag == "ns" and _ADMIN_PLACE.match(t.word) and not _URBAN_AREA.search(t.word)
-    ]
+    """jieba's place words that carry an administrative suffix (定兴县, 姚村镇) or name a river, lake or mountain."""
+    out = []
+    for index, t in enumerate(toks):
+        if t.tag != "ns" or _URBAN_AREA.search(t.word):
+            continue
+        if _ADMIN_PLACE.match(t.word):
+            out.append(Candidate(t.start, t.end, "Place", priority=2, source="jieba"))
+        elif _LANDFORM.match(t.word):
+            out.append(Candidate(_landform_start(toks, index), t.end, "Place", priority=2, source="jieba"))
+    return out
+
+
+def _landform_start(toks: list[Token], index: int) -> int:
+    """南 + 拒马河: a one-character direction jieba cut off belongs to the river's name."""
+    previous = toks[index - 1] if index else None
+    if previous is not None and previous.word in _DIRECTIONS and previous.end == toks[index].start:
+        return previous.start
+    return toks[index].start
+
+
+_DIRECTIONS = frozenset("东南西北中")
 
 
 # jieba reads 五路 in 哈五路 as a number (五路/m); 纬三路, 哈南九路 are streets named by a prefix and an ordinal.
