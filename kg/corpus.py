@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, parse, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.errors import GovkgError
 from kg.ingest import find_reports, read_report
@@ -274,15 +274,18 @@ def harmonise_pref_labels(results: list[ReportResult]) -> list[ReportResult]:
 
     Each report labels a shared node by the name it uses (长城汽车 / 长城汽车集团); in the
     union of graphs that is two prefLabels. The name most reports use stays prefLabel
-    (ties: the longer, then the first in code-point order); elsewhere it becomes an altLabel.
+    (ties: the longer, then the first in code-point order); elsewhere the report's own name
+    becomes an altLabel and the chosen one is its prefLabel, so each graph still has one.
     """
     chosen = _chosen_labels(results)
     if not chosen:
         return results
     harmonised = []
     for result in results:
-        demote = {iri for iri, _type, label, _key in result.entities if chosen.get(iri, label) != label}
-        harmonised.append(replace(result, nquads=_demote_pref_labels(result.nquads, demote)) if demote else result)
+        demote = {iri: chosen[iri] for iri, _type, label, _key in result.entities if chosen.get(iri, label) != label}
+        if demote:
+            result = replace(result, nquads=_demote_pref_labels(result.nquads, demote, graph_iri(result.doc_id)))
+        harmonised.append(result)
     return harmonised
 
 
@@ -298,10 +301,15 @@ def _chosen_labels(results: list[ReportResult]) -> dict[str, str]:
     }
 
 
-def _demote_pref_labels(nquads: bytes, iris: set[str]) -> bytes:
-    prefixes = tuple(f"<{iri}> ".encode() + SKOS_PREF for iri in iris)
+def _demote_pref_labels(nquads: bytes, labels: dict[str, str], graph: str) -> bytes:
+    prefixes = tuple(f"<{iri}> ".encode() + SKOS_PREF for iri in labels)
     lines = nquads.splitlines(keepends=True)
     changed = [line.replace(SKOS_PREF, SKOS_ALT, 1) if line.startswith(prefixes) else line for line in lines]
+    pref = NamedNode(ns.SKOS + "prefLabel")
+    chosen = [
+        Quad(NamedNode(iri), pref, Literal(label, language="zh"), NamedNode(graph)) for iri, label in labels.items()
+    ]
+    changed += serialize(chosen, format=RdfFormat.N_QUADS).splitlines(keepends=True)
     # One report's lines share their graph, so sorting the lines is sorting its quads by (s, p, o).
     return b"".join(sorted(changed))
 

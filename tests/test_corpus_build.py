@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph
@@ -135,5 +136,9 @@ def test_a_shared_node_keeps_one_pref_label_across_the_corpus(tmp_path: Path) ->
     results = harmonise_pref_labels([report("a", "长城汽车"), report("b", "长城汽车"), report("c", "长城汽车集团")])
     out = tmp_path / "g.nq"
     write_corpus(results, [], out)
-    labels = {(q.predicate.value.rsplit("#", 1)[1], q.object.value) for q in pyoxigraph.parse(path=str(out))}
+    quads = list(pyoxigraph.parse(path=str(out)))
+    labels = {(q.predicate.value.rsplit("#", 1)[1], q.object.value) for q in quads}
     assert labels == {("prefLabel", "长城汽车"), ("altLabel", "长城汽车集团")}
+    # Each report's graph still gives the node exactly one prefLabel (SHACL checks graphs one by one).
+    per_graph = Counter(q.graph_name.value for q in quads if q.predicate.value.endswith("prefLabel"))
+    assert per_graph == {graph_iri(doc_id): 1 for doc_id in "abc"}
