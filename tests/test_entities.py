@@ -299,6 +299,45 @@ CASES = [
         [],
         ["“半拉子”工程"],  # a thing to avoid, not a programme
     ),
+    # A list sharing one programme word: the last item alone is no policy's name.
+    (
+        "dev:dingxing-2021",
+        "县",
+        "持续开展市容市貌、交通秩序、违法建设专项整治，提升城市精细化管理水平。",
+        [],
+        ["违法建设专项整治"],
+    ),
+    (
+        "corpus:baoding-counties/bd146-2020-130636.txt",
+        "县",
+        "持续跟进落实药品集中采购和使用试点工作，推进医疗门诊统筹，落实高血压、糖尿病门诊报销政策，积极推进医疗联合体建设。",
+        [],
+        ["糖尿病门诊报销政策"],
+    ),
+    (
+        "corpus:baoding-counties/bd102-2020-130629.txt",
+        "县",
+        "全力打好蓝天、碧水、净土保卫战，生态环境质量持续好转。",
+        [],
+        ["净土保卫战"],
+    ),
+    (  # items that end in their own 发展/建设 are names in their own right
+        "corpus:national/national-2021.txt",
+        "",
+        "扎实推动京津冀协同发展、长江经济带发展、粤港澳大湾区建设、长三角一体化发展、黄河流域生态保护和高质量发展，"
+        "高标准、高质量建设雄安新区。",
+        [("Policy", "京津冀协同发展"), ("Policy", "长江经济带发展"), ("Policy", "粤港澳大湾区建设")],
+        [],
+    ),
+    # 规划建设 is "plan and build": the thing before it is a site, not a plan.
+    (
+        "corpus:national/national-2019.txt",
+        "",
+        "完成铁路投资8000亿元、公路水运投资1.8万亿元，再开工一批重大水利工程，加快川藏铁路规划建设，"
+        "加大城际交通、物流、市政、灾害防治、民用和通用航空等基础设施投资力度，加强新一代信息基础设施建设。",
+        [],
+        ["川藏铁路规划"],
+    ),
 ]
 
 

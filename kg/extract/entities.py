@@ -27,7 +27,7 @@ from kg.extract.entities_rules import (
     route_candidates,
     studio_person_candidates,
 )
-from kg.extract.entities_text import Candidate, Token, tokens, word_boundaries
+from kg.extract.entities_text import Candidate, Token, heads, tokens, word_boundaries
 from kg.model import Document, Mention, Sentence, Span
 from kg.rdf.namespaces import name_key
 from kg.segment.glossary import term_aliases
@@ -81,7 +81,32 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *head_candidates(toks),
     ]
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
+    kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
+
+
+# 雄安新区规划建设, 川藏铁路规划建设: 规划 is half of the verb "plan and build" here, no plan's name.
+_PLANNED_AND_BUILT = re.compile(r"规划(?:建设|落地)")
+# 交通秩序、违法建设专项整治: the head is shared by a list and this item has none of its own.
+# (After 和 the item may be one name: 农村土地确权颁证和产权制度改革.)
+_LIST_ITEM_BEFORE = re.compile(r"([^，。；：、“”（）]{2,})、$")
+# 长江经济带发展、粤港澳大湾区建设: a strategy's name may end in 发展 or 建设 rather than a programme word.
+_OWN_HEADS = ("”", "发展", "建设")
+
+
+def _policy_misread(text: str, candidate: Candidate) -> bool:
+    """A Policy span that is a verb phrase's object or the last item of a list sharing one head."""
+    if candidate.source == "quoted" or text.startswith("“", candidate.start):
+        return False
+    name = text[candidate.start : candidate.end]
+    if name.endswith("规划") and _PLANNED_AND_BUILT.match(text, candidate.end - 2):
+        return True
+    item = _LIST_ITEM_BEFORE.search(text, 0, candidate.start)
+    return item is not None and not _ends_with_head(item.group(1))
+
+
+def _ends_with_head(item: str) -> bool:
+    return any(item.endswith(head) for head in heads()) or item.endswith(_OWN_HEADS)
 
 
 def _without_inner_industries(kept: list[Candidate]) -> list[Candidate]:
