@@ -329,6 +329,22 @@ CASES = [
         [("Policy", "京津冀协同发展"), ("Policy", "长江经济带发展"), ("Policy", "粤港澳大湾区建设")],
         [],
     ),
+    # A place named before a middle dot is part of the park's name (jieba tags 保定 a verb).
+    (
+        "dev:qingyuan-2021",
+        "区",
+        "精准对接保定·少海汇智能家居产业园、中国钢研·保定先进合金材料绿色化产业基地和特乐意华北建筑产业链交易中心等项目，"
+        "强化“舍得”理念，积极跑办，力争尽快签约落地。",
+        [("Park", "保定·少海汇智能家居产业园")],
+        ["·少海汇智能家居产业园"],
+    ),
+    (
+        "corpus:baoding-counties/bd030-2010-130609.txt",
+        "县",
+        "全力抓好“两大园区”（县城工业园区、保定·中国电谷产业园区）",
+        [("Park", "保定·中国电谷产业园区")],
+        [],
+    ),
     # 规划建设 is "plan and build": the thing before it is a site, not a plan.
     (
         "corpus:national/national-2019.txt",
@@ -429,6 +445,8 @@ def test_identity_forgets_wording(type_name: str, name: str, place: str, expecte
         ("东安", ["东安", "航发东安", "东安汽车动力股份有限公司"], "Enterprise", "航发东安"),
         ("新区", ["新区", "哈尔滨新区", "雄安新区"], "Park", None),  # could be either: left alone
         ("十四五", ["十四五", "十四五规划", "十四五交通规划"], "Policy", None),
+        ("金台开发区", ["金台开发区", "金台经济开发区"], "Park", "金台经济开发区"),  # the zone's kind left out
+        ("金台开发区", ["金台开发区", "徐水经济开发区"], "Park", None),
     ],
 )
 def test_abbreviation_needs_one_target(short: str, names: list[str], type_name: str, expected: str | None) -> None:

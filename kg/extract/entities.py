@@ -10,6 +10,7 @@ Glossary headwords are left to the glossary extractor, so a term is one node.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract import extractor
 from kg.extract.entities_heads import head_candidates, trim_leading
@@ -80,9 +81,19 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *_numbered_streets(toks),
         *head_candidates(toks),
     ]
+    proposed = _joined_at_dot(proposed, text)
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
+
+
+def _joined_at_dot(proposed: list[Candidate], text: str) -> list[Candidate]:
+    """保定·少海汇智能家居产业园: a place or company named before a middle dot belongs to the name after it."""
+    before = {c.end: c for c in proposed if c.type in ("Place", "Enterprise")}
+    return [
+        replace(c, start=before[c.start].start) if text.startswith("·", c.start) and c.start in before else c
+        for c in proposed
+    ]
 
 
 # 雄安新区规划建设, 川藏铁路规划建设: 规划 is half of the verb "plan and build" here, no plan's name.
