@@ -345,6 +345,22 @@ CASES = [
         [("Park", "保定·中国电谷产业园区")],
         [],
     ),
+    # 片区 is a part of town unless the name says it is a zone of some kind.
+    (
+        "corpus:baoding-counties/bd070-2020-130626.txt",
+        "县",
+        "始终把棚户区改造作为提升群众幸福感和获得感的重要抓手，实施老城四街、繁兴街北延和南关片区拆迁扫尾，加快三大片区回迁楼建设。",
+        [("Place", "南关片区")],
+        [],
+    ),
+    (
+        "dev:pingfang-2020",
+        "区",
+        "2019年11月25日,哈尔滨新区管委会正式授权新区平房经济技术片区在行使省级管理事权时,"
+        "可使用“哈尔滨新区平房经济技术片区行政审批专用章”。",
+        [("Park", "新区平房经济技术片区")],
+        [],
+    ),
     # 规划建设 is "plan and build": the thing before it is a site, not a plan.
     (
         "corpus:national/national-2019.txt",

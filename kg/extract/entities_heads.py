@@ -236,6 +236,8 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         if first > 0 and toks[first - 1].word in DISAPPROVING:
             return None  # 不能搞“半拉子”工程: a thing to avoid, not a programme
         type_name = "Policy"  # “雪亮工程”, “四提”工程: a quoted 工程 is a campaign
+    if head == "片区" and not _ZONE_WORD.search("".join(particular)):
+        type_name = "Place"  # 南关片区, 压缩机厂家属院片区: a part of town; a zone says its kind (平房经济技术片区)
     if _owned_by_level(particular, type_name):
         return Candidate(toks[first].start, end, type_name, source="heads")
     if _acceptable(particular, head, type_name):
@@ -245,6 +247,8 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         return Candidate(toks[index].start, end, type_name, source="heads")  # 司法局: the word alone
     return _village(toks, index, head)
 
+
+_ZONE_WORD = re.compile(r"经济|技术|开发|产业|高新|自贸|新区|园区|物流|商务|科技")
 
 # Verbs before a quoted name that say it is to be avoided (搞“形象工程”, 杜绝“半拉子”工程).
 DISAPPROVING = _words("搞 不搞 杜绝 防止 避免 严禁 禁止 反对 不能 不再 纠正 整治")
