@@ -448,6 +448,8 @@ def test_homonyms_of_different_types_stay_apart(pingfang: Document) -> None:
         ("Place", "保定市", "", "保定"),
         ("Place", "哈尔滨市平房区", "哈尔滨市平房区", "平房"),
         ("Industry", "汽车产业", "", "汽车"),
+        ("Park", "云计算产业园区", "", "云计算产业园"),
+        ("Park", "园区", "", "园区"),  # a head alone stays as it is
     ],
 )
 def test_identity_forgets_wording(type_name: str, name: str, place: str, expected: str) -> None:

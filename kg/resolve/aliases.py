@@ -32,6 +32,7 @@ _OPTIONAL_TAIL = {
 _MIN_SUFFIX_FORM = 2
 # 金台开发区 is 金台经济开发区: a zone's kind word may be left out once the place before it is said.
 _ZONE_KIND = re.compile(r"(?<=..)(?:经济技术|高新技术产业|高新技术|经济)(?=开发区$)")
+_PARK_AREA = re.compile(r"(?<=..)园区$")
 _MIN_ABBREVIATION = 3
 _MAX_ABBREVIATION = 5
 
@@ -47,6 +48,8 @@ def identity(type_name: str, name: str, report_place: str = "") -> str:
         return _ADMIN_SUFFIX.sub("", key)
     if type_name == "Industry":
         return _INDUSTRY_SUFFIX.sub("", key)
+    if type_name == "Park":
+        return _PARK_AREA.sub("园", key)  # 云计算产业园区 = 云计算产业园
     return key
 
 
