@@ -361,6 +361,14 @@ CASES = [
         [("Park", "新区平房经济技术片区")],
         [],
     ),
+    # A compass or lettered part of a park (北区, A区) is a park of its own.
+    (
+        "corpus:baoding-counties/bd053-2020-130623.txt",
+        "县",
+        "园区功能不断拓展，涞水经济开发区北区总体规划修编与全县国土空间规划编制同步进行，",
+        [("Park", "涞水经济开发区北区")],
+        [],
+    ),
     # 规划建设 is "plan and build": the thing before it is a site, not a plan.
     (
         "corpus:national/national-2019.txt",
@@ -465,6 +473,7 @@ def test_identity_forgets_wording(type_name: str, name: str, place: str, expecte
         ("十四五", ["十四五", "十四五规划", "十四五交通规划"], "Policy", None),
         ("金台开发区", ["金台开发区", "金台经济开发区"], "Park", "金台经济开发区"),  # the zone's kind left out
         ("金台开发区", ["金台开发区", "徐水经济开发区"], "Park", None),
+        ("金台开发区", ["金台开发区", "金台经济开发区", "金台经济开发区北区"], "Park", "金台经济开发区"),
     ],
 )
 def test_abbreviation_needs_one_target(short: str, names: list[str], type_name: str, expected: str | None) -> None:

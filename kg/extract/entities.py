@@ -81,7 +81,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *_numbered_streets(toks),
         *head_candidates(toks),
     ]
-    proposed = _joined_at_dot(proposed, text)
+    proposed = _with_zone_part(_joined_at_dot(proposed, text), text)
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
@@ -92,6 +92,17 @@ def _joined_at_dot(proposed: list[Candidate], text: str) -> list[Candidate]:
     before = {c.end: c for c in proposed if c.type in ("Place", "Enterprise")}
     return [
         replace(c, start=before[c.start].start) if text.startswith("·", c.start) and c.start in before else c
+        for c in proposed
+    ]
+
+
+# 金台经济开发区北区, 新华工业园A区: a lettered or compass part of a park is a park of its own.
+_ZONE_PART = re.compile(r"[A-ZＡ-Ｚ东西南北]区(?!域)")
+
+
+def _with_zone_part(proposed: list[Candidate], text: str) -> list[Candidate]:
+    return [
+        replace(c, end=part.end()) if c.type == "Park" and (part := _ZONE_PART.match(text, c.end)) else c
         for c in proposed
     ]
 

@@ -32,6 +32,7 @@ _OPTIONAL_TAIL = {
 _MIN_SUFFIX_FORM = 2
 # 金台开发区 is 金台经济开发区: a zone's kind word may be left out once the place before it is said.
 _ZONE_KIND = re.compile(r"(?<=..)(?:经济技术|高新技术产业|高新技术|经济)(?=开发区$)")
+_ZONE_PART = re.compile(r"[A-Za-zＡ-Ｚ东西南北]区$")
 _PARK_AREA = re.compile(r"(?<=..)园区$")
 _MIN_ABBREVIATION = 3
 _MAX_ABBREVIATION = 5
@@ -98,6 +99,8 @@ def abbreviation_target(short: str, idents: list[str], type_name: str) -> str | 
 def _abbreviates(short: str, long: str, type_name: str) -> bool:
     if type_name == "Park" and _ZONE_KIND.sub("", long) == short:
         return True
+    if type_name == "Park" and _ZONE_PART.search(long) and not _ZONE_PART.search(short):
+        return False  # 金台开发区 is the whole zone, not its 北区
     if long.startswith(short) and long[len(short) :] in _OPTIONAL_TAIL.get(type_name, ()):
         return True
     if type_name == "Industry":
