@@ -771,9 +771,13 @@ def _finish(core: str, figure: Figure) -> str:
 
 
 @cache
-def _synonyms() -> list[tuple[str, str]]:
-    rows = [(row[0], row[1]) for row in read_table("indicator_synonyms.tsv")]
-    return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+@cache
+def _synonyms() -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Substring rewrites (longest first), and rewrites of a whole name only (third column ``whole``)."""
+    table = read_table("indicator_synonyms.tsv")
+    parts = [(row[0], row[1]) for row in table if len(row) < 3 or row[2] != "whole"]
+    wholes = {row[0]: row[1] for row in table if len(row) >= 3 and row[2] == "whole"}
+    return sorted(parts, key=lambda row: len(row[0]), reverse=True), wholes
 
 
 def _normalise(core: str) -> str:
@@ -782,12 +786,11 @@ def _normalise(core: str) -> str:
         r"[“”\"'‘’「」\s]|\[\d+\]|【\d+】|〔\d+〕", "", core
     )  # quotes and glossary markers vary; the name does not
     name = re.sub(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff])", r"\1", name)  # 省、市 → 省市
-    for variant, canonical in _synonyms():
+    parts, wholes = _synonyms()
+    for variant, canonical in parts:
         if variant in name and canonical not in name:
             name = name.replace(variant, canonical)
-    if name == "生产总值":
-        name = "地区生产总值"
-    return name
+    return wholes.get(name, name)
 
 
 def _observation(
