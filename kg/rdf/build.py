@@ -7,7 +7,7 @@ the same input always gives the same bytes.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -332,10 +332,3 @@ def _optional(w: GraphWriter, node: NamedNode, ob: Observation) -> None:
         w.add(node, gov("rangeLow"), decimal(ob.range_low))
     for key, value in sorted(ob.extra.items()):
         w.add(node, gov(key), zh(value))
-
-
-def quads_for(docs: Iterable[Document]) -> list[Quad]:
-    quads: list[Quad] = []
-    for doc in docs:
-        quads.extend(build_quads(doc))
-    return sorted(quads, key=_sort_key)

@@ -64,7 +64,3 @@ def _term(node: object) -> URIRef | BNode | Literal:
             return Literal(node.value)  # rdflib tells a plain literal from an explicit xsd:string
         return Literal(node.value, datatype=URIRef(node.datatype.value))
     raise GovkgError(f"unsupported RDF term {node!r}")
-
-
-def load_dataset(path: Path) -> Dataset:
-    return to_rdflib(read_quads(path))

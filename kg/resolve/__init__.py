@@ -79,7 +79,3 @@ def _attach_glossary(doc: Document, entities: dict[tuple[str, str], Entity]) -> 
         entity.definition = entry.definition
         entity.glossary_number = entry.number
         entity.aliases.update(term_aliases(entry.term))
-
-
-def mentions_of(doc: Document, type_name: str) -> list[Mention]:
-    return [m for m in doc.mentions if m.type == type_name]

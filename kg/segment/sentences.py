@@ -66,7 +66,3 @@ def assign_sections(sentences: list[Sentence], section_spans: list[tuple[Span, i
             if sentence.span.start < span.end:
                 sentence.section = index
                 break
-
-
-def strip_markers(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub("", text)
