@@ -106,10 +106,12 @@ class Context:
     government: Ref | None = None
     created: list[Mention] = field(default_factory=list)
     relations: dict[tuple[str, Ref, Ref], Relation] = field(default_factory=dict)
+    glossary_terms: dict[int, str] = field(default_factory=dict)  # sentence index -> its glossary entry's term
 
     def __post_init__(self) -> None:
         for mention in self.doc.mentions:
             self._index(mention)
+        self.glossary_terms = _glossary_terms_by_sentence(self.doc)
         self.place = _report_place(self.doc)
         self.government = _report_government(self.doc)
 
@@ -156,10 +158,8 @@ def ref(mention: Mention) -> Ref:
 @extractor("relations")
 def extract_relations(doc: Document) -> None:
     context = Context(doc)
-    glossary_spans = [entry.span for entry in doc.glossary]
     for sentence in doc.sentences:
-        in_glossary = any(s.start <= sentence.span.start < s.end for s in glossary_spans)
-        for rule in GLOSSARY_RULES if in_glossary else SENTENCE_RULES:
+        for rule in GLOSSARY_RULES if sentence.index in context.glossary_terms else SENTENCE_RULES:
             rule(context, sentence)
     for rule in DOCUMENT_RULES:
         rule(context)
@@ -672,10 +672,22 @@ def _glossary_term(context: Context, sentence: Sentence) -> Ref | None:
 
 
 def _glossary_text(context: Context, sentence: Sentence) -> str:
-    for entry in context.doc.glossary:
-        if entry.span.start <= sentence.span.start < entry.span.end:
-            return entry.term
-    return ""
+    return context.glossary_terms.get(sentence.index, "")
+
+
+def _glossary_terms_by_sentence(doc: Document) -> dict[int, str]:
+    """One merge pass over sentences and entries (both in text order), not a scan of every entry per sentence."""
+    terms: dict[int, str] = {}
+    entries = iter(doc.glossary)
+    entry = next(entries, None)
+    for sentence in doc.sentences:
+        while entry is not None and sentence.span.start >= entry.span.end:
+            entry = next(entries, None)
+        if entry is None:
+            break
+        if entry.span.start <= sentence.span.start:
+            terms[sentence.index] = entry.term
+    return terms
 
 
 QUOTED_PART = re.compile(r"“(?P<name>[^”]{1,12})”\s*[,，]?\s*即")
