@@ -461,7 +461,8 @@ def default_cache_dir(output: Path) -> Path:
 
 def _cache_key(path: Path, doc_id: str, fingerprint: str) -> str:
     try:
-        content = hashlib.sha256(path.read_bytes()).hexdigest()  # the same digest as Document.content_hash
+        with path.open("rb") as stream:  # streamed: an oversized file is refused by the worker, not read here whole
+            content = hashlib.file_digest(stream, "sha256").hexdigest()  # the same digest as Document.content_hash
     except OSError:
         content = "unreadable"  # the worker reports why
     parts = (CACHE_VERSION, fingerprint, doc_id, path.name, content, _index_row(path))
