@@ -43,7 +43,7 @@ FUNCTION_WORDS = _words(
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 处 件 栋 台 套 辆 年 月 日 "
     "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 我区 我县 我市 我省 人次 万人 万元 亿元 占 抓 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
 )
-STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y e o w i")
+STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
 LEADING = _words(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 高水平 高标准 高质量 一批 各类 各 相关 有关 其他 其它 "
