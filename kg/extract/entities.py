@@ -27,6 +27,7 @@ from kg.extract.entities_rules import (
     region_strategy_candidates,
     route_candidates,
     studio_person_candidates,
+    works_candidates,
 )
 from kg.extract.entities_text import Candidate, Token, heads, tokens, word_boundaries
 from kg.model import Document, Mention, Sentence, Span
@@ -81,6 +82,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *_numbered_streets(toks),
         *head_candidates(toks),
     ]
+    proposed += works_candidates(text, toks, proposed)
     proposed = _with_zone_part(_joined_at_dot(proposed, text), text)
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]

@@ -426,3 +426,38 @@ def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
 def _industry_pattern() -> re.Pattern[str]:
     words = sorted(industries(), key=lambda word: (-len(word), word))
     return re.compile("|".join(re.escape(word) for word in words))
+
+
+# 清水河左堤治理, 府河导排, 唐河清苑段补水河道清理整治, 东石桥村防洪整治: works done on a named river, road
+# or village are a project named by the place and the works, written without 工程 or 项目.
+WORKS_TAIL = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,3}段)?[^\W\d_的和与及等一二三四五六七八九十两个条座处]{0,8}?"
+    r"(?:治理|整治|导排|补水|改造提升|提升改造|拆迁改造|改造|修复|绿化|亮化|美化|扩容提标|提标改造|清淤|疏浚|连通)"
+    r"(?=[，。；、）]|等|工作|$)"
+)
+WORKS_PLACE_END = re.compile(r"(?:河|江|湖|淀|渠|堤|路|街|大道|大街|线|村)$")
+_RIVER_TAGS = frozenset(["ns", "nr"])
+# 大江大河大湖: rivers in general, not one river.
+_NOT_A_RIVER = frozenset(
+    ["河湖", "江河", "江湖", "山河", "内河", "河道", "运河", "沿河", "城河", "大江", "大河", "大湖"]
+)
+
+
+def works_candidates(text: str, toks: list[Token], proposed: list[Candidate]) -> list[Candidate]:
+    """A named river, road or village followed by the works done on it; a river jieba knows is a place too."""
+    places = {c.start: c.end for c in proposed if c.type == "Place" and WORKS_PLACE_END.search(text[c.start : c.end])}
+    rivers = [
+        t
+        for t in toks
+        if t.tag in _RIVER_TAGS and len(t.word) == 2 and t.word[-1] in "河江湖淀" and t.word not in _NOT_A_RIVER
+    ]
+    places.update((t.start, t.end) for t in rivers)
+    out = []
+    for start, end in sorted(places.items()):
+        works = WORKS_TAIL.match(text, end)
+        if works is None or trim_leading(text[end : works.end()]) != text[end : works.end()]:
+            continue  # 路 + 和 + …改造: the works belong to another name
+        out.append(Candidate(start, works.end(), "Project", priority=2, source="works"))
+    used = {c.start for c in out}
+    out.extend(Candidate(t.start, t.end, "Place", priority=2, source="jieba") for t in rivers if t.start in used)
+    return out
