@@ -36,7 +36,7 @@ FRAME_VERBS = _words(
 # Verbs that take a name as object but also occur inside names (产业振兴行动, 社会组织培育计划):
 # they do not stop the name, they are only trimmed off its left edge.
 SOFT_FRAME_VERBS = _words(
-    "培育 组织 服务 合作 协调 保障 新建 改造 续建 建设 扩建 提升 发展 配套 创建 打造 构建 引导 应用 共建 共享"
+    "培育 组织 服务 合作 协调 保障 新建 改造 续建 建设 扩建 提升 发展 配套 创建 打造 构建 引导 应用 共建 共享 改革"
 )
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
@@ -76,6 +76,7 @@ MAX_LENGTH = {
 NOT_HEADED = _words(
     "一线 二线 底线 红线 防线 生命线 热线 专线 主线 路线 航线 连线 沿线 全线 界线 战线 阵线 在线 上线 下线 干线 支线 高压线 生产线 流水线 卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
+    "想办法 找办法 有办法 没办法 新办法 好办法 "
     "自然村 贫困村 本村 全村 各村 本镇 全镇 各镇 各乡 基地 社区 小区 街道 大街 家园 平台 项目 工程 行动 "
     "计划 战略 制度 机制 方案 规划 政策 体系 办法 模式 试点 改革 集团 公司 银行 大学 学院 中学 小学 医院 "
     "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期"
@@ -142,12 +143,19 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
         following = _head_in(toks[index + 1]) if index + 1 < len(toks) else None
         if type_name == "Policy" and following is not None and following[1] == "Policy":
             continue  # 制度 in 制度改革: the name goes on
+        if type_name == "Policy" and index + 1 < len(toks) and _modifies_next(toks[index + 1]):
+            continue  # 试点 + 小区, 战略 + 储备: the head word describes the noun after it
         if head == "战略" and index + 1 < len(toks) and toks[index + 1].word.startswith(_STRATEGIC):
             continue  # 战略机遇期, 战略合作: 'strategic' describes what follows, no strategy is named
         candidate = _name_before(toks, index, head, type_name)
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _modifies_next(following: Token) -> bool:
+    found = _head_in(following)
+    return found is not None and found[1] in ("Place", "Park", "Institution")
 
 
 _STRATEGIC = ("机遇", "合作", "意义", "高度", "眼光", "定力", "支点", "性", "地位", "伙伴", "投资者", "新兴")
@@ -255,6 +263,9 @@ DISAPPROVING = _words("搞 不搞 杜绝 防止 避免 严禁 禁止 反对 不�
 
 
 def _acceptable(particular: list[str], head: str, type_name: str) -> bool:
+    """纳入 + 计划, 制定 + 方案: a verb taking the head as its object makes no name."""
+    if type_name == "Policy" and all(_is_frame(w) for w in particular if w):
+        return False
     return any(w and w not in GENERIC for w in particular) and _plausible(particular, head, type_name)
 
 
