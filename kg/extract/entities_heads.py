@@ -347,7 +347,7 @@ def trim_leading(name: str) -> str:
 @cache
 def _leading_part() -> re.Pattern[str]:
     words = sorted((w for w in FRAME_VERBS | FUNCTION_WORDS if len(w) > 1), key=len, reverse=True)
-    return re.compile("^.*(?:" + "|".join(words) + "|[与了和及对在把向同将以])")
+    return re.compile("^.*(?:" + "|".join(words) + "|[与了和及对在把向同将以的])")
 
 
 def _is_frame(word: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from kg.extract.entities_heads import trim_leading
+from kg.extract.entities_heads import GENERIC, trim_leading
 from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, heads, industries, tag_of, tokens
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -461,3 +461,42 @@ def works_candidates(text: str, toks: list[Token], proposed: list[Candidate]) ->
     used = {c.start for c in out}
     out.extend(Candidate(t.start, t.end, "Place", priority=2, source="jieba") for t in rivers if t.start in used)
     return out
+
+
+# 神力索具、鼎固人防等前期项目; 沃沐豪热泵、三木机电等18个项目: the items of a list of projects
+# that carry no head of their own are the companies behind them, named by a proper word and a trade.
+PROJECT_LIST = re.compile(
+    r"(?<![A-Za-z0-9])((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10})(?=等(?:[\d一二三四五六七八九十]+个)?"
+    r"(?:重点|在建|续建|新建|新开工|前期|签约|工业|产业)?项目)"
+)
+_COMPANY_PREFIX_TAGS = frozenset(["ns", "nr", "nz", "nrt", "j", "unk", "ng", "zg"])
+# 金坡酒店, 良岗风电场, 博奥财富广场: a facility in such a list is the project itself.
+_FACILITY_END = re.compile(r"(?:场|店|馆|站|城|园|库|中心|大厦)$")
+
+
+def project_list_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in PROJECT_LIST.finditer(text):
+        position = match.start(1)
+        for number, item in enumerate(match.group(1).split("、")):
+            name = trim_leading(item) if number == 0 else item
+            start = position + len(item) - len(name)
+            if _company_behind_project(name):
+                type_name = "Project" if _FACILITY_END.search(name) else "Enterprise"
+                out.append(Candidate(start, start + len(name), type_name, priority=1, source="lists"))
+            position += len(item) + 1
+    return out
+
+
+_NOT_IN_COMPANY_NAME = frozenset(["v", "vn", "a", "d", "m", "p", "c", "uj"])
+
+
+def _company_behind_project(name: str) -> bool:
+    """A proper first word (or a one-character fragment of an unknown one) and a noun-like rest, no head."""
+    if not 4 <= len(name) <= 6 or name in industries() or _head_start().search(name[1:]):
+        return False
+    words = tokens(name)
+    if any(w.word in GENERIC for w in words) or any(w.tag in _NOT_IN_COMPANY_NAME for w in words[1:]):
+        return False
+    first = words[0]
+    return first.tag in _COMPANY_PREFIX_TAGS or (len(first.word) == 1 and first.tag not in ("v", "m"))
