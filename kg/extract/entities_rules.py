@@ -9,7 +9,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from kg.extract.entities_heads import GENERIC, trim_leading
+from kg.extract.entities_heads import GENERIC, SOFT_FRAME_VERBS, trim_leading
 from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, heads, industries, tag_of, tokens
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -48,7 +48,7 @@ DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
     rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?|[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?|等[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?)"
-    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|大学|高校|院校|企业|公司)"
+    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|服务业|新业态|大学|高校|院校|企业|公司)"
 )
 LIST_TYPES = {
     "主导产业": "Industry",
@@ -57,6 +57,8 @@ LIST_TYPES = {
     "产业集群": "Industry",
     "产业": "Industry",
     "行业": "Industry",
+    "服务业": "Industry",  # 智慧家政、托育养老等生活性服务业
+    "新业态": "Industry",  # 创意经济、流量经济等新业态
     "大学": "Institution",
     "高校": "Institution",
     "院校": "Institution",
@@ -337,11 +339,24 @@ def _list_item(item: str, type_name: str) -> str:
             return ""
         return name
     item = trim_leading(item) or item  # 将交通运输业: the sentence's verb is no part of the industry
+    words = tokens(item)
+    if len(words) > 1 and (words[0].word in SOFT_FRAME_VERBS or words[0].tag == "v"):
+        item = item[words[0].end :]  # 发展 + 人工智能, 培育 + 农村电商
+    if _noun_phrase(item):
+        return item  # 智慧家政, 金融会展: the whole item, though the lexicon knows only its tail
     for cut in range(len(item) - 1):
         tail = item[cut:]
         if tail in industries() or (cut == 0 and INDUSTRY_SUFFIX.search(tail) and len(tail) <= 8):
             return tail
     return ""
+
+
+_NOUN_TAGS = frozenset(["n", "nz", "vn", "j", "an", "unk"])
+
+
+def _noun_phrase(item: str) -> bool:
+    words = tokens(item)
+    return 3 <= len(item) <= 6 and len(words) > 1 and all(w.tag in _NOUN_TAGS for w in words)
 
 
 SHORT_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=等|、)")
@@ -407,7 +422,7 @@ def trades() -> frozenset[str]:
 
 
 def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
-    """Known industries: long names anywhere, short ones only before 产业/行业/业."""
+    """Known industries: long names anywhere, short ones only before 产业/行业/业 or 领域 (在航空领域)."""
     out = []
     for match in _industry_pattern().finditer(text):
         start, end = match.span()
@@ -417,7 +432,7 @@ def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
         suffix = INDUSTRY_SUFFIX.match(text, end)
         if suffix:
             out.append(Candidate(start, suffix.end(), "Industry", word, priority=2, source="industry"))
-        elif (len(word) >= 4 or word.endswith("业")) and end in boundaries:
+        elif (len(word) >= 4 or word.endswith("业") or text.startswith("领域", end)) and end in boundaries:
             out.append(Candidate(start, end, "Industry", priority=2, source="industry"))
     return out
 
