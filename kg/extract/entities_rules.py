@@ -333,6 +333,8 @@ def _list_item(item: str, type_name: str) -> str:
     if type_name != "Industry":
         name = trim_leading(item)
         words = tokens(name)
+        if type_name == "Enterprise" and _company_short_name(name):
+            return name  # 垦/v 丰/a 种业: one-character pieces of a name jieba did not know
         if not 2 <= len(name) <= 8 or any(t.tag in _VERBAL_TAGS for t in words):
             return ""
         if type_name == "Enterprise" and not _company_like(name, words):
@@ -481,12 +483,11 @@ def works_candidates(text: str, toks: list[Token], proposed: list[Candidate]) ->
 # 神力索具、鼎固人防等前期项目; 沃沐豪热泵、三木机电等18个项目: the items of a list of projects
 # that carry no head of their own are the companies behind them, named by a proper word and a trade.
 PROJECT_LIST = re.compile(
-    r"(?<![A-Za-z0-9])((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10})(?=等(?:[\d一二三四五六七八九十]+个)?"
-    r"(?:重点|在建|续建|新建|新开工|前期|签约|工业|产业)?项目)"
+    r"(?<![A-Za-z0-9])((?:[\u4e00-\u9fff]{2,14}、)+[\u4e00-\u9fff]{2,14})(?=等[^，。；、“”]{0,14}?项目)"
 )
 _COMPANY_PREFIX_TAGS = frozenset(["ns", "nr", "nz", "nrt", "j", "unk", "ng", "zg"])
 # 金坡酒店, 良岗风电场, 博奥财富广场: a facility in such a list is the project itself.
-_FACILITY_END = re.compile(r"(?:场|店|馆|站|城|园|库|中心|大厦)$")
+_FACILITY_END = re.compile(r"(?:场|店|馆|站|城|园|库|港|学校|中心|大厦)$")
 
 
 def project_list_candidates(text: str) -> list[Candidate]:
