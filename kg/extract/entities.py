@@ -23,6 +23,7 @@ from kg.extract.entities_rules import (
     list_candidates,
     organ_candidates,
     person_candidates,
+    phase_owner_candidates,
     project_list_candidates,
     quoted_candidates,
     region_strategy_candidates,
@@ -84,7 +85,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
         *_numbered_streets(toks),
         *head_candidates(toks),
     ]
-    proposed += works_candidates(text, toks, proposed)
+    proposed += works_candidates(text, toks, proposed) + phase_owner_candidates(text, proposed)
     proposed = _with_zone_part(_joined_at_dot(proposed, text), text)
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]

@@ -483,7 +483,8 @@ def works_candidates(text: str, toks: list[Token], proposed: list[Candidate]) ->
 # 神力索具、鼎固人防等前期项目; 沃沐豪热泵、三木机电等18个项目: the items of a list of projects
 # that carry no head of their own are the companies behind them, named by a proper word and a trade.
 PROJECT_LIST = re.compile(
-    r"(?<![A-Za-z0-9])((?:[\u4e00-\u9fff]{2,14}、)+[\u4e00-\u9fff]{2,14})(?=等[^，。；、“”]{0,14}?项目)"
+    r"(?<![A-Za-z0-9])((?:[\u4e00-\u7b48\u7b4a-\u9fff]{2,14}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{2,14})"
+    r"(?=(?:等[^，。；、“”]{0,14}?)?项目)"
 )
 _COMPANY_PREFIX_TAGS = frozenset(["ns", "nr", "nz", "nrt", "j", "unk", "ng", "zg"])
 # 金坡酒店, 良岗风电场, 博奥财富广场: a facility in such a list is the project itself.
@@ -505,6 +506,30 @@ def project_list_candidates(text: str) -> list[Candidate]:
 
 
 _NOT_IN_COMPANY_NAME = frozenset(["v", "vn", "a", "d", "m", "p", "c", "uj"])
+_NOT_A_NAME_START = frozenset(["v", "m", "p", "c", "d", "r", "uj", "u"])
+
+
+def _misleading_tag(words: list[Token], index: int) -> bool:
+    """A verb or adjective inside the name, unless it is one of a run of single characters (哈/nr 轻/a):
+    jieba tags the pieces of a name it does not know at random."""
+    word = words[index]
+    if word.tag not in _NOT_IN_COMPANY_NAME:
+        return False
+    neighbours = words[index - 1 : index] + words[index + 1 : index + 2]
+    return len(word.word) > 1 or not any(len(n.word) == 1 for n in neighbours) or word.tag == "uj"
+
+
+# 苏宁物流二期, 中亦食品二期: the phase of a company's plant names the company too.
+_PHASE_END = re.compile(r"[一二三四五六七八九]期$")
+
+
+def phase_owner_candidates(text: str, proposed: list[Candidate]) -> list[Candidate]:
+    out = []
+    for candidate in proposed:
+        name = text[candidate.start : candidate.end]
+        if candidate.type == "Project" and _PHASE_END.search(name) and _company_short_name(name[:-2]):
+            out.append(Candidate(candidate.start, candidate.end - 2, "Enterprise", priority=1, source="lists"))
+    return out
 
 
 def _company_behind_project(name: str) -> bool:
@@ -512,7 +537,9 @@ def _company_behind_project(name: str) -> bool:
     if not 4 <= len(name) <= 6 or name in industries() or _head_start().search(name[1:]):
         return False
     words = tokens(name)
-    if any(w.word in GENERIC for w in words) or any(w.tag in _NOT_IN_COMPANY_NAME for w in words[1:]):
+    if any(w.word in GENERIC for w in words) or any(_misleading_tag(words, i) for i in range(1, len(words))):
         return False
     first = words[0]
-    return first.tag in _COMPANY_PREFIX_TAGS or (len(first.word) == 1 and first.tag not in ("v", "m"))
+    if "至" in name:
+        return False  # 大岸底至马兰: a road between two places
+    return first.tag in _COMPANY_PREFIX_TAGS or (len(first.word) == 1 and first.tag not in _NOT_A_NAME_START)
