@@ -88,6 +88,7 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
     proposed += works_candidates(text, toks, proposed) + phase_owner_candidates(text, proposed)
     proposed = _with_zone_part(_joined_at_dot(proposed, text), text)
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
+    kept = _without_group_prefixes(kept, text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
 
@@ -140,6 +141,28 @@ def _without_inner_industries(kept: list[Candidate]) -> list[Candidate]:
     """云计算 in 云计算产业园 names the park's trade, not an industry the report plans."""
     hosts = [c for c in kept if c.type in _INDUSTRY_HOSTS]
     return [c for c in kept if not (c.type == "Industry" and any(h.start <= c.start and c.end <= h.end for h in hosts))]
+
+
+_GROUP_END = re.compile(r"(?:集团|公司)$")
+
+
+def _without_group_prefixes(kept: list[Candidate], text: str) -> list[Candidate]:
+    """一汽 in 一汽哈轻, 苏宁 in 苏宁物流: the group's short name opens its subsidiary's, it is not mentioned
+    itself (中交 in 中交集团 is the group, and stays)."""
+    longer = {
+        (c.start, c.end)
+        for c in kept
+        if c.type == "Enterprise" and c.source != "gazetteer" and not _GROUP_END.search(text, c.start, c.end)
+    }
+    return [
+        c
+        for c in kept
+        if not (
+            c.type == "Enterprise"
+            and c.source == "gazetteer"
+            and any(start == c.start and end > c.end for start, end in longer)
+        )
+    ]
 
 
 def _without_route_tails(kept: list[Candidate], text: str) -> list[Candidate]:
