@@ -98,14 +98,14 @@ WEAK_HEADS = {
     "协同发展": 2,
     "平台": 5,
     "项目": 3,
-    "基地": 3,
+    "基地": 2,
     "示范区": 3,
     "委员会": 4,
     "改革": 4,
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
 COMMON_HEADS = frozenset(
-    ["项目", "工程", "平台", "基地", "示范区", "示范园", "试验区", "公园", "小区", "路", "街", "巷", "地区"]
+    ["项目", "工程", "平台", "基地", "枢纽", "示范区", "示范园", "试验区", "公园", "小区", "路", "街", "巷", "地区"]
 )
 _COUNT = re.compile(r"\d\s*[件个项处条家所座批次]$|^第?[一二三四五六七八九十两几]+[件个项处条家所座批次]$")
 _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八九十两]+大?[批些]?$")
@@ -121,11 +121,18 @@ def _has_proper_word(particular: list[str]) -> bool:
     return fragments or any(_proper(word) for word in words)
 
 
+def _place_and_rank(particular: list[str]) -> bool:
+    """保定市 + 重大 + 项目: a place and a rank name a kind of project, not one."""
+    words = [word for word in particular if word]
+    ranked = any(word in GENERIC for word in words)
+    return ranked and all(word in GENERIC or gazetteer().get(word, ("",))[0] == "Place" for word in words)
+
+
 def _proper(word: str) -> bool:
     tag = tag_of(word)
     if tag == "m":
         return _AMOUNT.search(word) is None  # 30万吨 names a plant; 5亿元以上 only sizes it
-    return tag in PROPER_TAGS or word in heads() or _PHASE.search(word) is not None
+    return tag in PROPER_TAGS or word in heads() or word in gazetteer() or _PHASE.search(word) is not None
 
 
 # Organs named by their level: only a place in front makes them particular (平房区人民政府).
@@ -227,7 +234,8 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         if end - previous.start > limit:
             break
         joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
-        if _stops(previous, type_name) and not _partner_prefix(previous, toks[first]) and not joined:
+        fragment = first >= 2 and _name_fragment(toks[first - 2], previous)
+        if _stops(previous, type_name) and not (_partner_prefix(previous, toks[first]) or joined or fragment):
             break
         if _verb_before_proper(previous, toks[first], type_name):
             break
@@ -293,6 +301,17 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
     if any(char in previous.word for char in "村乡镇区县"):
         return None
     return Candidate(previous.start, toks[index].end, "Place", source="heads")
+
+
+def _name_fragment(before: Token, token: Token) -> bool:
+    """晓/nr 月/m in 良丰晓月: a lone character after another is a piece of a name jieba did not know, no figure."""
+    return (
+        len(token.word) == 1
+        and token.tag == "m"
+        and not _CJK_NUMBER.fullmatch(token.word)
+        and len(before.word) == 1
+        and before.tag in ("nr", "ns", "nz", "a", "ng", "j")
+    )
 
 
 def _joins_two_places(before: Token, token: Token, type_name: str) -> bool:
@@ -366,7 +385,7 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     if len(text) == 1 and tag_of(text) in ("a", "d", "ad", "v"):
         return False  # 快行动, 早部署: a manner of acting, not a programme
     if (head in COMMON_HEADS or head in ("节", "赛", "大会")) and not quoted:
-        return _has_proper_word(particular)
+        return _has_proper_word(particular) and not _place_and_rank(particular)
     if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
