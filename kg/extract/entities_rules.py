@@ -48,7 +48,7 @@ DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
     rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?|[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?|等[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?)"
-    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|服务业|新业态|大学|高校|院校|企业|公司)"
+    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|服务业|新业态|大学|高校|院校|企业|公司|小区|社区)"
 )
 LIST_TYPES = {
     "主导产业": "Industry",
@@ -59,6 +59,8 @@ LIST_TYPES = {
     "行业": "Industry",
     "服务业": "Industry",  # 智慧家政、托育养老等生活性服务业
     "新业态": "Industry",  # 创意经济、流量经济等新业态
+    "小区": "Place",  # 绿地世纪城、碧桂园等小区
+    "社区": "Place",
     "大学": "Institution",
     "高校": "Institution",
     "院校": "Institution",
@@ -316,16 +318,30 @@ def list_candidates(text: str) -> list[Candidate]:
     for match in LIST_HEAD.finditer(text):
         type_name = LIST_TYPES[match.group(2)]
         position = match.start(1)
-        for item in match.group(1).split("、"):
-            name = _list_item(item, type_name)
+        for number, item in enumerate(match.group(1).split("、")):
+            name = _list_item(_without_leading_verbs(item) if number == 0 else item, type_name)
             if name:
                 start = position + len(item) - len(name)
-                out.append(Candidate(start, start + len(name), type_name, priority=2, source="lists"))
+                out.append(Candidate(start, start + len(name), _item_type(name, type_name), priority=2, source="lists"))
             position += len(item) + 1
     return out
 
 
 _VERBAL_TAGS = frozenset(["v", "vd", "ad", "d", "uj", "p", "i", "l"])
+
+
+def _item_type(name: str, type_name: str) -> str:
+    """丽景二期 in a list of housing estates: a phase of one is still being built, a project."""
+    return "Project" if type_name == "Place" and _PHASE_END.search(name) else type_name
+
+
+def _without_leading_verbs(item: str) -> str:
+    """困扰 + 绿地世纪城: the sentence's verb in front of a list's first item."""
+    words = tokens(item)
+    first = 0
+    while first < len(words) - 1 and (words[first].tag in _VERBAL_TAGS or words[first].tag in ("m", "t")):
+        first += 1
+    return item[words[first].start :] if words else item
 
 
 def _list_item(item: str, type_name: str) -> str:
