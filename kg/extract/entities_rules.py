@@ -70,7 +70,7 @@ LIST_TYPES = {
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业|行业|业)")
 POLICY_AFTER = re.compile(
     r"^(?:\[\d+\])?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|试点|建设|任务|要求|布局|专项|整治|总体|学习|"
-    r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|时期|期间|新机制|综合|部署|改造|服务|受理|全面)"
+    r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|新机制|综合|部署|改造|服务|受理|全面)"
 )
 QUOTE_TAIL = re.compile(r"(?:\[\d+\])?(?:受理|审批|普法|联动)")
 POLICY_AFTER_WORD = re.compile(r"^(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|方针|总要求|要求|目标)")
@@ -154,8 +154,12 @@ def organ_candidates(text: str, level: str) -> list[Candidate]:
     return out
 
 
+# 十九届二中、三中、四中、五中全会: one term's plenums listed with the term and 全会 written once.
+PLENUM_LIST = re.compile(rf"([{_NUM}]{{2,3}}届)((?:[{_NUM}]{{1,2}}中[、和])+)([{_NUM}]{{1,2}}中)全会")
+
+
 def event_candidates(text: str) -> list[Candidate]:
-    out = []
+    out = [*_plenum_list_candidates(text)]
     for match in EVENTS.finditer(text):
         name = match.group()
         canonical = name if name.startswith("党的") or "大" not in name[-1] else "党的" + name
@@ -250,6 +254,19 @@ def quoted_candidates(text: str) -> list[Candidate]:
 
 _QUOTES_BEFORE = re.compile(r"(?:“[^“”]*”(?:\[\d+\])?[、和与及]?)+$")
 _QUOTES_AFTER = re.compile(r"(?:\[\d+\])?(?:[、和与及]?“[^“”]*”(?:\[\d+\])?)+")
+
+
+def _plenum_list_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in PLENUM_LIST.finditer(text):
+        term = match.group(1)
+        position = match.start(2)
+        for item in match.group(2)[:-1].split("、") if "、" in match.group(2) else [match.group(2)[:-1]]:
+            start = match.start(1) if position == match.start(2) else position
+            out.append(Candidate(start, position + len(item), "Event", term + item + "全会", priority=3))
+            position += len(item) + 1
+        out.append(Candidate(match.start(3), match.end(), "Event", term + match.group(3) + "全会", priority=3))
+    return out
 
 
 def _around_run(text: str, start: int, end: int) -> tuple[str, str]:
