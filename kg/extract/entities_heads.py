@@ -47,7 +47,7 @@ STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
 LEADING = _words(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 高水平 高标准 高质量 一批 各类 各 相关 有关 其他 其它 "
-    "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多"
+    "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多 更多"
 )
 # Modifiers that say how important or where, never which.
 GENERIC = _words(
@@ -111,6 +111,7 @@ _COUNT = re.compile(r"\d\s*[件个项处条家所座批次]$|^第?[一二三四�
 _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八九十两]+大?[批些]?$")
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]+")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "eng", "m", "unk", "quote"])
 
 
@@ -121,11 +122,17 @@ def _has_proper_word(particular: list[str]) -> bool:
     return fragments or any(_proper(word) for word in words)
 
 
+def _ranked(particular: list[str], head: str) -> bool:
+    """全市第一平台, 第一民生工程: 第一 before a platform or works ranks it (第二公园 is a park's name)."""
+    return head in ("平台", "工程") and any(_ORDINAL.fullmatch(word) for word in particular)
+
+
 def _place_and_rank(particular: list[str]) -> bool:
     """保定市 + 重大 + 项目: a place and a rank name a kind of project, not one."""
     words = [word for word in particular if word]
-    ranked = any(word in GENERIC for word in words)
-    return ranked and all(word in GENERIC or gazetteer().get(word, ("",))[0] == "Place" for word in words)
+    rank = [word for word in words if word in GENERIC or _ORDINAL.fullmatch(word)]
+    places = [word for word in words if gazetteer().get(word, ("",))[0] == "Place"]
+    return bool(rank) and bool(places) and len(rank) + len(places) == len(words)
 
 
 def _proper(word: str) -> bool:
@@ -385,7 +392,7 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     if len(text) == 1 and tag_of(text) in ("a", "d", "ad", "v"):
         return False  # 快行动, 早部署: a manner of acting, not a programme
     if (head in COMMON_HEADS or head in ("节", "赛", "大会")) and not quoted:
-        return _has_proper_word(particular) and not _place_and_rank(particular)
+        return _has_proper_word(particular) and not _place_and_rank(particular) and not _ranked(particular, head)
     if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
