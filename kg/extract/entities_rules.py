@@ -9,7 +9,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from kg.extract.entities_heads import GENERIC, SOFT_FRAME_VERBS, trim_leading
+from kg.extract.entities_heads import GENERIC, trim_leading
 from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, heads, industries, tag_of, tokens
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -48,7 +48,7 @@ DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
     rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?|[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?|等[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?)"
-    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业|服务业|新业态|大学|高校|院校|企业|公司|小区|社区)"
+    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业(?!龙头|领军|骨干)|服务业|新业态|大学|高校|院校|龙头企业|企业|公司|小区|社区)"
 )
 LIST_TYPES = {
     "主导产业": "Industry",
@@ -65,6 +65,7 @@ LIST_TYPES = {
     "高校": "Institution",
     "院校": "Institution",
     "企业": "Enterprise",
+    "龙头企业": "Enterprise",  # 华美食品、克莱门特空调等行业龙头企业
     "公司": "Enterprise",
 }
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业|行业|业)")
@@ -352,13 +353,60 @@ def _item_type(name: str, type_name: str) -> str:
     return "Project" if type_name == "Place" and _PHASE_END.search(name) else type_name
 
 
-def _without_leading_verbs(item: str) -> str:
-    """困扰 + 绿地世纪城: the sentence's verb in front of a list's first item."""
+_LEAD_TAGS = _VERBAL_TAGS | {"m", "t"}
+# Adverbs and idioms (jieba tags 紧盯 z, 优化提升 l) and the verbs of growing a sector; other verbs
+# open industries' names (休闲/v 农业, 检验/vn 检测).
+_INDUSTRY_LEAD_TAGS = frozenset(["l", "z", "ad", "d", "p"])
+_GROWTH_VERBS = frozenset(
+    [
+        "发展",
+        "培育",
+        "壮大",
+        "做强",
+        "做大",
+        "做优",
+        "优化",
+        "提升",
+        "升级",
+        "改造",
+        "加快",
+        "推动",
+        "推进",
+        "支持",
+        "扶持",
+        "引进",
+        "打造",
+        "巩固",
+        "用于",
+        "助力",
+        "围绕",
+        "聚焦",
+        "鼓励",
+        "突出",
+        "重点",
+        "积极",
+        "大力",
+        "主要",
+        "加强",
+        "深化",
+        "编制",
+    ]
+)
+
+
+def _without_leading_verbs(item: str, lead_tags: frozenset[str] = _LEAD_TAGS) -> str:
+    """困扰 + 绿地世纪城, 培育壮大 + 乡村旅游: the sentence's verb in front of a list's first item."""
     words = tokens(item)
     first = 0
-    while first < len(words) - 1 and (words[first].tag in _VERBAL_TAGS or words[first].tag in ("m", "t")):
+    while first < len(words) - 1 and _leads(words[first], lead_tags):
         first += 1
     return item[words[first].start :] if words else item
+
+
+def _leads(word: Token, lead_tags: frozenset[str]) -> bool:
+    if lead_tags is _LEAD_TAGS:
+        return word.tag in lead_tags
+    return len(word.word) > 1 and (word.tag in lead_tags or word.word in _GROWTH_VERBS)
 
 
 def _list_item(item: str, type_name: str) -> str:
@@ -374,9 +422,7 @@ def _list_item(item: str, type_name: str) -> str:
             return ""
         return name
     item = trim_leading(item) or item  # 将交通运输业: the sentence's verb is no part of the industry
-    words = tokens(item)
-    if len(words) > 1 and (words[0].word in SOFT_FRAME_VERBS or words[0].tag == "v"):
-        item = item[words[0].end :]  # 发展 + 人工智能, 培育 + 农村电商
+    item = _without_leading_verbs(item, _INDUSTRY_LEAD_TAGS)  # 发展 + 人工智能, 优化提升 + 化工
     if _noun_phrase(item):
         return item  # 智慧家政, 金融会展: the whole item, though the lexicon knows only its tail
     for cut in range(len(item) - 1):
@@ -387,11 +433,18 @@ def _list_item(item: str, type_name: str) -> str:
 
 
 _NOUN_TAGS = frozenset(["n", "nz", "vn", "j", "an", "unk"])
+_FUNCTION_TAGS = frozenset(["p", "c", "uj", "ul", "uz", "d", "ad", "r", "m", "x"])
 
 
 def _noun_phrase(item: str) -> bool:
+    """智慧/nr 家政/n, 托/v 育/v 养老/n: a short item ending in a noun; the tags before it are unreliable."""
     words = tokens(item)
-    return 3 <= len(item) <= 6 and len(words) > 1 and all(w.tag in _NOUN_TAGS for w in words)
+    return (
+        3 <= len(item) <= 6
+        and len(words) > 1
+        and words[-1].tag in _NOUN_TAGS
+        and not any(w.tag in _FUNCTION_TAGS for w in words)
+    )
 
 
 SHORT_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=等|、)")
