@@ -138,9 +138,17 @@ def _ends_with_head(item: str) -> bool:
 
 
 def _without_inner_industries(kept: list[Candidate]) -> list[Candidate]:
-    """云计算 in 云计算产业园 names the park's trade, not an industry the report plans."""
-    hosts = [c for c in kept if c.type in _INDUSTRY_HOSTS]
-    return [c for c in kept if not (c.type == "Industry" and any(h.start <= c.start and c.end <= h.end for h in hosts))]
+    """云计算 in 云计算产业园 names the park's trade, not an industry the report plans; 智能制造 in
+    机器人及智能制造产业 is half of the one industry planned."""
+    hosts = [c for c in kept if c.type in _INDUSTRY_HOSTS or (c.type == "Industry" and _JOINED.search(c.canonical))]
+    return [
+        c
+        for c in kept
+        if not (c.type == "Industry" and any(h.start <= c.start and c.end <= h.end and h != c for h in hosts))
+    ]
+
+
+_JOINED = re.compile(r"[\u4e00-\u9fff]{2}[及和与][\u4e00-\u9fff]{2}")
 
 
 _GROUP_END = re.compile(r"(?:集团|公司)$")

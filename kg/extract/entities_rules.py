@@ -439,8 +439,11 @@ _FUNCTION_TAGS = frozenset(["p", "c", "uj", "ul", "uz", "d", "ad", "r", "m", "x"
 def _noun_phrase(item: str) -> bool:
     """智慧/nr 家政/n, 托/v 育/v 养老/n: a short item ending in a noun; the tags before it are unreliable."""
     words = tokens(item)
+    longest = 6
+    if len(words) > 2 and any(w.word in _INDUSTRY_JOINERS for w in words[1:-1]):  # 特色文化和旅游
+        words, longest = [w for w in words if w.word not in _INDUSTRY_JOINERS], 8
     return (
-        3 <= len(item) <= 6
+        3 <= len(item) <= longest
         and len(words) > 1
         and words[-1].tag in _NOUN_TAGS
         and not any(w.tag in _FUNCTION_TAGS for w in words)
@@ -510,19 +513,46 @@ def trades() -> frozenset[str]:
 
 
 def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
-    """Known industries: long names anywhere, short ones only before 产业/行业/业 or 领域 (在航空领域)."""
+    """Known industries: long names anywhere, short ones only before 产业/行业/业 or 领域 (在航空领域);
+    two joined before one 产业 are one industry (机器人及智能制造产业), as the report plans it."""
+    matches = [m for m in _industry_pattern().finditer(text) if m.start() in boundaries]
     out = []
-    for match in _industry_pattern().finditer(text):
-        start, end = match.span()
-        if start not in boundaries:
+    skip_next = False
+    for index, match in enumerate(matches):
+        if skip_next:
+            skip_next = False
             continue
-        word = match.group()
-        suffix = INDUSTRY_SUFFIX.match(text, end)
-        if suffix:
-            out.append(Candidate(start, suffix.end(), "Industry", word, priority=2, source="industry"))
-        elif (len(word) >= 4 or word.endswith("业") or text.startswith("领域", end)) and end in boundaries:
-            out.append(Candidate(start, end, "Industry", priority=2, source="industry"))
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        joined = following is not None and text[match.end() : following.start()] in _INDUSTRY_JOINERS
+        if joined and not match.group().endswith("业"):  # 现代服务业和旅游业 are two
+            suffix = INDUSTRY_SUFFIX.match(text, following.end())
+            if suffix and not _INDUSTRY_HOST.match(text, suffix.end()):
+                name = text[match.start() : following.end()]
+                out.append(Candidate(match.start(), suffix.end(), "Industry", name, priority=2, source="industry"))
+                skip_next = True
+                continue
+        candidate = _known_industry(text, match, boundaries)
+        if candidate is not None:
+            out.append(candidate)
     return out
+
+
+def _known_industry(text: str, match: re.Match[str], boundaries: set[int]) -> Candidate | None:
+    start, end = match.span()
+    word = match.group()
+    suffix = INDUSTRY_SUFFIX.match(text, end)
+    if suffix:
+        return Candidate(start, suffix.end(), "Industry", word, priority=2, source="industry")
+    if INDUSTRY_AS_MODIFIER.match(text, end):
+        return None  # 制造业企业, 文化旅游活动: the trade describes a firm or an event
+    if (len(word) >= 4 or word.endswith("业") or text.startswith("领域", end)) and end in boundaries:
+        return Candidate(start, end, "Industry", priority=2, source="industry")
+    return None
+
+
+INDUSTRY_AS_MODIFIER = re.compile(r"企业|活动|中心|集团|公司|项目|基地|园区|产品|市场|人才|学院|协会|商会")
+_INDUSTRY_JOINERS = ("及", "和", "与")
+_INDUSTRY_HOST = re.compile(r"园|基地|区|集群|联盟")
 
 
 @cache
