@@ -53,8 +53,9 @@ _LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省"}
 def extract_entities(doc: Document) -> None:
     glossary_keys = {name_key(form) for entry in doc.glossary for form in term_aliases(entry.term)}
     level = _LEVELS.get(doc.meta.level, "")
+    home = doc.meta.place
     for sentence in doc.sentences:
-        for candidate in sentence_candidates(sentence.text, level):
+        for candidate in sentence_candidates(sentence.text, level, home):
             name = sentence.text[candidate.start : candidate.end]
             canonical = _MARKER.sub("", candidate.canonical or name)
             if name_key(canonical) in glossary_keys or _quoted_core(canonical) in glossary_keys:
@@ -62,11 +63,11 @@ def extract_entities(doc: Document) -> None:
             doc.mentions.append(_mention(sentence, candidate, name, canonical if canonical != name else ""))
 
 
-def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
-    """The kept candidates of one sentence, in text order."""
+def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Candidate]:
+    """The kept candidates of one sentence, in text order; ``home`` is the report's own place."""
     toks = tokens(text)
     boundaries = word_boundaries(toks)
-    known = gazetteer_candidates(text, boundaries)
+    known = gazetteer_candidates(text, boundaries) + _home_candidates(text, boundaries, home)
     proposed = [
         *known,
         *region_strategy_candidates(text, known),
@@ -91,6 +92,25 @@ def sentence_candidates(text: str, level: str = "") -> list[Candidate]:
     kept = _without_group_prefixes(kept, text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
+
+
+# 平房区 → 平房, 定兴县 → 定兴: the short form a report uses for its own place all the time.
+_DIVISION_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:自治县|区|县|市|旗|镇|乡)$")
+_PARENT = re.compile(r"^[\u4e00-\u9fff]{2,}?[省市](?=[\u4e00-\u9fff]{2,}[区县市旗])")
+
+
+def _home_candidates(text: str, boundaries: set[int], home: str) -> list[Candidate]:
+    """The report's own place, by its full or short name: jieba often reads it as a common noun (平房区/n)."""
+    if not home:
+        return []
+    own = _PARENT.sub("", home)  # 哈尔滨市平房区 → 平房区
+    forms = {home, own, _DIVISION_SUFFIX.sub("", own)}
+    out = []
+    for form in sorted(forms, key=len, reverse=True):
+        for match in re.finditer(re.escape(form), text):
+            if match.start() in boundaries and match.end() in boundaries:
+                out.append(Candidate(match.start(), match.end(), "Place", home, priority=2, source="gazetteer"))
+    return out
 
 
 def _joined_at_dot(proposed: list[Candidate], text: str) -> list[Candidate]:
