@@ -267,8 +267,8 @@ def items(
         chunk = context.doc.text[span.start : span.end]
         if mention is None and make and _nameable(chunk) and (shape is None or shape.fullmatch(chunk)):
             mention = context.create(span, make, sentence)
-        elif mention is None:
-            type_name = suffix_type(context.doc.text[span.start : span.end])
+        elif mention is None and _nameable(chunk):
+            type_name = suffix_type(chunk)
             mention = context.create(span, type_name, sentence) if type_name else None
         if mention is not None and not _just_a_verb(mention.text):
             found.append(Item(ref(mention), mention))
@@ -299,7 +299,12 @@ def _nameable(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count("《") != text.count("》"):
         return False
     outside_titles = re.sub(r"《[^》]*》", "", text)
-    return "的" not in outside_titles and not outside_titles.startswith(("指", "是", "通过", "按照", "围绕"))
+    if CLAUSE_FRAME.search(outside_titles):
+        return False  # 增进人民福祉为重点深化: a clause built on 以…为重点, not a name
+    return "的" not in outside_titles and not outside_titles.startswith(("指", "是", "通过", "按照", "围绕", "坚持"))
+
+
+CLAUSE_FRAME = re.compile(r"为(?:重点|主|核心|抓手|载体|引领|代表|目标|导向)|^以")
 
 
 # 市第一医院's short forms (省中医大二院, 哈医大四院): an owner plus a numbered hospital.
@@ -699,10 +704,19 @@ def _named_parts(context: Context, sentence: Sentence, term: Ref, term_text: str
         start, name = offset + 1, match.group("name")
         mention = context.mention_at(start, start + len(name))
         mention = mention or context.covering(offset, offset + len(name) + 2)
-        if mention is None and name in term_text and name != term_text and _nameable(name):
+        if mention is None and _named_elsewhere(context, name, term_text) and _nameable(name):
             mention = context.create(Span(start, start + len(name)), "Policy", sentence)  # 六保 of 三包四帮六保五到位
         if mention is not None and mention.type != "GlossaryTerm":
             context.add("partOf", ref(mention), term, sentence, match.group())
+
+
+def _named_elsewhere(context: Context, name: str, term_text: str) -> bool:
+    """六保 of 三包四帮六保五到位 is a policy when the report also names it on its own (“六保”任务);
+    a part that only the definition spells out (“三包”即…) stays part of the term's text."""
+    if name not in term_text or name == term_text:
+        return False
+    text = context.doc.text
+    return text.count(name) - text.count(term_text) * term_text.count(name) > 1
 
 
 # --- rules over names across the document --------------------------------------------
