@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.extract import extractor
+from kg.extract.entities_heads import NOT_HEADED
 from kg.model import Document, Mention, Relation, Sentence, Span
 from kg.rdf.namespaces import name_key
 from kg.resolve.gazetteer import gazetteer
@@ -299,11 +300,14 @@ def _nameable(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count("《") != text.count("》"):
         return False
     outside_titles = re.sub(r"《[^》]*》", "", text)
+    if text in NOT_HEADED or _GENERIC_KIND.search(text):
+        return False  # 科研院所, 北京三级医院: kinds of organisation, no names
     if CLAUSE_FRAME.search(outside_titles):
         return False  # 增进人民福祉为重点深化: a clause built on 以…为重点, not a name
     return "的" not in outside_titles and not outside_titles.startswith(("指", "是", "通过", "按照", "围绕", "坚持"))
 
 
+_GENERIC_KIND = re.compile(r"(?:国家级|省级|市级|[一二三]级|三甲)(?:科研院所|医院|院校|高校)$")
 CLAUSE_FRAME = re.compile(r"为(?:重点|主|核心|抓手|载体|引领|代表|目标|导向)|^以")
 
 
