@@ -10,10 +10,9 @@ trimmed, and a name whose particular part is empty or generic is no name at all.
 from __future__ import annotations
 
 import re
-from functools import cache
 from itertools import pairwise
 
-from kg.extract.entities_text import Candidate, Token, gazetteer, heads, longest_head, tag_of
+from kg.extract.entities_text import Candidate, Token, gazetteer, heads, longest_head, tag_of, tokens
 
 
 def _words(text: str) -> frozenset[str]:
@@ -41,7 +40,7 @@ SOFT_FRAME_VERBS = _words(
 FUNCTION_WORDS = _words(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 处 件 栋 台 套 辆 年 月 日 "
-    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 我区 我县 我市 我省 人次 万人 万元 亿元 占 抓 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年"
+    "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 我区 我县 我市 我省 人次 万人 万元 亿元 占 抓 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年 同时"
 )
 STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
@@ -368,19 +367,26 @@ def _verbal(token: Token, following: Token, previous: Token | None, type_name: s
 
 
 def trim_leading(name: str) -> str:
-    """The part of a list item after the last verb or function word in front of its name."""
-    return _leading_part().sub("", name)
+    """The part of a list item after the last verb or function word in front of its name; only whole
+    words count, so 和平路 keeps its 和."""
+    cut = 0
+    for token in tokens(name):
+        if _is_frame(token.word) or (
+            token.word in FUNCTION_WORDS and (len(token.word) > 1 or token.word in _CUT_CHARS)
+        ):
+            cut = token.end
+    return name[cut:]
 
 
-@cache
-def _leading_part() -> re.Pattern[str]:
-    words = sorted((w for w in FRAME_VERBS | FUNCTION_WORDS if len(w) > 1), key=len, reverse=True)
-    return re.compile("^.*(?:" + "|".join(words) + "|[与了和及对在把向同将以的])")
+_CUT_CHARS = frozenset("与了和及对在把向同将以的")
 
 
 def _is_frame(word: str) -> bool:
-    """实施, and idioms ending in one (全力推动, 大力实施)."""
-    return word in FRAME_VERBS or (len(word) >= 3 and word[-2:] in FRAME_VERBS)
+    """实施, and idioms ending in one (全力推动, 大力实施) or opened by an adverb of effort (大力发展)."""
+    return word in FRAME_VERBS or (len(word) >= 3 and (word[-2:] in FRAME_VERBS or word[:2] in _EFFORT))
+
+
+_EFFORT = frozenset(["大力", "全力", "着力", "积极", "加快", "努力", "深入", "持续", "认真", "扎实"])
 
 
 def _plausible(particular: list[str], head: str, type_name: str) -> bool:

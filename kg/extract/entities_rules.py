@@ -47,8 +47,9 @@ DOCUMENT = re.compile(r"《([^《》]{2,60})》")
 DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典)(（草案）)?$")
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
-    rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?|[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?|等[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?)"
-    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业(?!龙头|领军|骨干)|服务业|新业态|大学|高校|院校|龙头企业|企业|公司|小区|社区)"
+    rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?|[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?|等[{_NUM}\d]+(?:大|个|所|家|类|条)[\u4e00-\u9fff]{{0,3}}?)"
+    r"(主导产业|新兴产业|特色产业|产业集群|产业|行业(?!龙头|领军|骨干)|服务业|新业态|大学|高校|院校|龙头企业|企业|公司|小区|社区"
+    r"|道路|街路|街道(?!办)|主干道)"
 )
 LIST_TYPES = {
     "主导产业": "Industry",
@@ -60,6 +61,10 @@ LIST_TYPES = {
     "服务业": "Industry",  # 智慧家政、托育养老等生活性服务业
     "新业态": "Industry",  # 创意经济、流量经济等新业态
     "小区": "Place",  # 绿地世纪城、碧桂园等小区
+    "道路": "Place",  # 哈南十七路、学城大道韩四家子路段等9条市政道路
+    "街路": "Place",
+    "街道": "Place",
+    "主干道": "Place",
     "社区": "Place",
     "大学": "Institution",
     "高校": "Institution",
@@ -349,8 +354,13 @@ _VERBAL_TAGS = frozenset(["v", "vd", "ad", "d", "uj", "p", "i", "l"])
 
 
 def _item_type(name: str, type_name: str) -> str:
-    """丽景二期 in a list of housing estates: a phase of one is still being built, a project."""
-    return "Project" if type_name == "Place" and _PHASE_END.search(name) else type_name
+    """丽景二期 among housing estates, 和平路东延 among roads: a phase or an extension is a project."""
+    if type_name == "Place" and (_PHASE_END.search(name) or _PROJECT_END.search(name)):
+        return "Project"
+    return type_name
+
+
+_PROJECT_END = re.compile(r"[东南西北]延|连接线|新线|快速路|大桥|立交桥|改造|拓宽|提升")
 
 
 _LEAD_TAGS = _VERBAL_TAGS | {"m", "t"}
@@ -600,7 +610,7 @@ def works_candidates(text: str, toks: list[Token], proposed: list[Candidate]) ->
 # that carry no head of their own are the companies behind them, named by a proper word and a trade.
 PROJECT_LIST = re.compile(
     r"(?<![A-Za-z0-9])((?:[\u4e00-\u7b48\u7b4a-\u9fff]{2,14}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{2,14})"
-    r"(?=(?:等[^，。；、“”]{0,14}?)?项目)"
+    r"(?=(?:等[^，。；、]{0,16}?)?项目)"
 )
 _COMPANY_PREFIX_TAGS = frozenset(["ns", "nr", "nz", "nrt", "j", "unk", "ng", "zg"])
 # 金坡酒店, 良岗风电场, 博奥财富广场: a facility in such a list is the project itself.
@@ -617,6 +627,8 @@ def project_list_candidates(text: str) -> list[Candidate]:
             if _company_behind_project(name):
                 type_name = "Project" if _FACILITY_END.search(name) else "Enterprise"
                 out.append(Candidate(start, start + len(name), type_name, priority=1, source="lists"))
+            elif _product_of_company(name):
+                out.append(Candidate(start, start + len(name), "Project", priority=1, source="lists"))
             position += len(item) + 1
     return out
 
@@ -646,6 +658,17 @@ def phase_owner_candidates(text: str, proposed: list[Candidate]) -> list[Candida
         if candidate.type == "Project" and _PHASE_END.search(name) and _company_short_name(name[:-2]):
             out.append(Candidate(candidate.start, candidate.end - 2, "Enterprise", priority=1, source="lists"))
     return out
+
+
+def _product_of_company(name: str) -> bool:
+    """海航创通变速箱, 东安汽发中高端发动机: a company and what its plant will make, longer than a firm's name."""
+    if not 7 <= len(name) <= 14 or _head_start().search(name[1:]) or "至" in name:
+        return False
+    words = tokens(name)
+    if any(w.word in GENERIC for w in words) or any(w.tag in ("uj", "c", "p", "d", "r") for w in words):
+        return False
+    first = words[0]
+    return first.tag in _COMPANY_PREFIX_TAGS or gazetteer().get(first.word, ("",))[0] == "Enterprise"
 
 
 def _company_behind_project(name: str) -> bool:
