@@ -378,6 +378,375 @@ CASES = [
         [],
         ["川藏铁路规划"],
     ),
+    # jieba's interjection tag (哈哈/o) marks a name it did not know, not the end of one.
+    (
+        "corpus:baoding-counties/bd025-2021-130608.txt",
+        "区",
+        "开展哈哈腔守护行动，新编大型哈哈腔现代戏《冉庄英雄妹》成功首演，哈哈腔剧团被中宣部评为“全国基层文艺院团先进集体”。",
+        [("Institution", "哈哈腔剧团"), ("Policy", "哈哈腔守护行动")],
+        ["腔剧团", "腔守护行动"],
+    ),
+    (
+        "corpus:baoding-counties/bd017-2013-130608.txt",
+        "区",
+        "新建乡镇文化站8个、新农村书屋150个，完成29个村体育健身器材安装，县哈哈腔剧团下乡演出247场次，并代表保定市参加了河北省第九届戏剧节，获得多个奖项。",
+        [],
+        ["腔剧团"],
+    ),
+    # Works on a named river, road or village name a project without 工程 or 项目.
+    (
+        "corpus:baoding-counties/bd005-2023-130607.txt",
+        "区",
+        "中山路改造提升、寰球国际酒店、综合体育馆、文旅中心等项目加快推进，城市新地标逐步显现。",
+        [("Project", "中山路改造提升")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd026-2022-130608.txt",
+        "区",
+        "温仁小村新村建设和村民返迁按时完成，东石桥村防洪整治工作取得阶段性成效。",
+        [("Project", "东石桥村防洪整治")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd027-2023-130608.txt",
+        "区",
+        "完成魏村路路域环境整治，新建“四好农村路”不少于20公里。",
+        [("Project", "魏村路路域环境整治")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "区",
+        "全面落实“河长制”，推动唐河、府河、漕河治理，做好金线河综合治理，打造水清岸绿的穿城水系。",
+        [("Place", "漕河")],
+        [],
+    ),
+    # 改革 in front of a system is the verb; a bare verb's object (实施方案, 纳入计划) or a head describing
+    # a place (试点村) names no policy.
+    (
+        "corpus:national/national-2006.txt",
+        "",
+        "改革公务员工资制度，在清理规范津贴补贴的基础上，建立国家统一的职务与级别相结合的工资制度和工资正常增长机制，完善艰苦边远地区津贴制度。",
+        [("Policy", "公务员工资制度")],
+        ["改革公务员工资制度"],
+    ),
+    (
+        "corpus:national/national-2018.txt",
+        "",
+        "推进农村承包地“三权”分置改革、确权面积超过80%，改革重要农产品收储制度。",
+        [("Policy", "重要农产品收储制度")],
+        ["改革重要农产品收储制度"],
+    ),
+    (
+        "corpus:baoding-counties/bd149-2023-130636.txt",
+        "县",
+        "锚定“7N”中国式现代化顺平场景，逐一制定实施方案，明确具体路径和项目支撑，确保可操作、能落地、如期实现。",
+        [],
+        ["实施方案"],
+    ),
+    (
+        "corpus:national/national-1981.txt",
+        "",
+        "把这部分资金同国家预算内的资金结合起来，统筹安排，纳入计划，合理使用，可以发挥很大的作用。",
+        [],
+        ["纳入计划"],
+    ),
+    (
+        "corpus:baoding-counties/bd012-2008-130608.txt",
+        "区",
+        "在城乡积极推广太阳能综合应用，增加太阳能利用试点村数量，为群众创造更加舒适清洁的生活环境。",
+        [],
+        ["太阳能利用试点"],
+    ),
+    # Items of a list of projects with no head of their own are the companies behind them, or the facility
+    # itself; 的 never opens a name.
+    (
+        "corpus:baoding-counties/bd026-2022-130608.txt",
+        "区",
+        "对腾航航空、神力索具等前期项目，抓紧完善手续，尽快落地开工，确保打响项目建设“当头炮”。",
+        [("Enterprise", "腾航航空")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd128-2019-130633.txt",
+        "县",
+        "生物质热电联产、良岗风电场等重点项目顺利推进。",
+        [("Project", "良岗风电场")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd003-2021-130607.txt",
+        "区",
+        "在2月5日召开的保定市满城区第二届人民代表大会第五次会议第一次全体会议上，区长程杰代表区人民政府向大会作政府工作报告。",
+        [("GovernmentBody", "保定市满城区第二届人民代表大会"), ("Event", "保定市满城区第二届人民代表大会第五次会议")],
+        ["的保定市满城区第二届人民代表大会", "的保定市满城区第二届人民代表大会第五次会议"],
+    ),
+    (
+        "corpus:baoding-counties/bd112-2021-130630.txt",
+        "县",
+        "办成了多年想办而没有办成的事，主动回应人民期盼和社会关切，在财政异常困难的情况下，毅然决然启动了惠及千家万户、造福子孙后代的涞源新一中建设，并列为县长一号工程，经过700多天的日夜奋战，“建最好的一中，让孩子们接受最好的教育，考出最好的成绩”变成现实。",
+        [],
+        ["最好的一中"],
+    ),
+    # Industries: a known sector before 领域; lists before 服务业; an item of nouns kept whole (乡村旅游).
+    (
+        "corpus:national/national-2013.txt",
+        "",
+        "金融领域存在潜在风险；",
+        [("Industry", "金融")],
+        [],
+    ),
+    (
+        "corpus:national/national-2008.txt",
+        "",
+        "旅游、金融、物流等现代服务业蓬勃发展。",
+        [("Industry", "旅游"), ("Industry", "金融"), ("Industry", "物流")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd055-2022-130623.txt",
+        "县",
+        "调整产业结构，以乡村旅游、麻核桃、花卉三大主导产业为重点，大力发展设施农业、高效农业、绿色农业、品牌农业；",
+        [("Industry", "乡村旅游")],
+        ["旅游"],
+    ),
+    (
+        "corpus:baoding-counties/bd029-2025-130608.txt",
+        "区",
+        "围绕主导产业强链延链补链，积极承接京津雄装备制造、新材料、电子信息、商贸物流等产业转移，加速融入京津冀“五群六链五廊”产业图谱。",
+        [("Industry", "商贸物流")],
+        ["物流"],
+    ),
+    # Project lists may say more before 项目; firms' names of one-character pieces; grades and subsidiaries
+    # (三级医院, 三级子公司, 院士工作站) are kinds, not names.
+    (
+        "corpus:baoding-counties/bd017-2013-130608.txt",
+        "区",
+        "宇雕起重设备、通达医药等总投资34亿元的15个项目具备开工条件。",
+        [("Enterprise", "通达医药")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd026-2022-130608.txt",
+        "区",
+        "以轻型起重机械园区为载体，以宇雕起重、神力索具等企业为引领，走集约化、智能化、高端化发展之路，打造全国知名的轻型起重机械设备出口基地。",
+        [("Enterprise", "宇雕起重")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd028-2024-130608.txt",
+        "区",
+        "积极承接央企二三级子公司和创新业务板块，中国华电和中铁二局三级子公司落户清苑，高质量发展迈出新步伐。",
+        [],
+        ["三级子公司"],
+    ),
+    (
+        "corpus:baoding-counties/bd004-2022-130607.txt",
+        "区",
+        "支持保定第七医院创建三级医院。",
+        [],
+        ["三级医院"],
+    ),
+    (
+        "corpus:baoding-counties/bd039-2019-130609.txt",
+        "区",
+        "全年新增高新技术企业7家、院士工作站1家、省级重点实验室1家，科技型中小企业81家。",
+        [],
+        ["院士工作站"],
+    ),
+    # Companies behind projects: a list right before 项目, the phase of a plant (浩飞食品二期); a road
+    # between two places (大岸底至马兰) is no company.
+    (
+        "corpus:baoding-counties/bd157-2021-130637.txt",
+        "县",
+        "智博二期、雄泰再生资源、大成汽车零部件研发项目进场开工；",
+        [("Enterprise", "雄泰再生资源")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd134-2025-130633.txt",
+        "县",
+        "加快推进首衡商贸综合体、易水湾酒店项目建设。",
+        [("Project", "易水湾酒店")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd084-2020-130627.txt",
+        "县",
+        "浩飞食品二期、民辉电气等一批项目建成投产。",
+        [("Enterprise", "浩飞食品")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd157-2021-130637.txt",
+        "县",
+        "与中租模架、睿安天地、天贝塑料等项目成功签约；",
+        [("Enterprise", "中租模架"), ("Enterprise", "睿安天地"), ("Enterprise", "天贝塑料")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd058-2013-130624.txt",
+        "县",
+        "道路交通，新建通自然村公路60公里，计划年内完成河龙公路至辽道背、大岸底至马兰等农村公路建设项目。",
+        [],
+        ["大岸底至马兰"],
+    ),
+    # A group's short name opening a subsidiary's (一汽东机工) is no mention of the group.
+    (
+        "corpus:baoding-counties/bd038-2018-130609.txt",
+        "区",
+        "加快优势产业发展，大力扶持汽车及零部件、吊装装备、环保涂料、储能蓄能四大主导产业，充分发挥长城汽车产业园区的引领带动作用，加大国际零部件产业园的铝合金一期、迪安汽车、一汽东机工、科世达等项目的协调力度，尽快建成投产。",
+        [("Enterprise", "一汽东机工")],
+        ["一汽"],
+    ),
+    (
+        "corpus:baoding-counties/bd053-2020-130623.txt",
+        "县",
+        "继续跟进航天三院通用机场、京东物流基地、三一重工绿色建筑、中国原子能研究院装备制造、河南天成致远装配式建筑、中车隆轩橡塑等在谈项目，力争尽早签约。",
+        [("Enterprise", "中车隆轩橡塑")],
+        ["中车"],
+    ),
+    # 枢纽 names projects; a lone 'figure' character inside a name (良丰晓月); a place and a rank is no project.
+    (
+        "corpus:baoding-counties/bd133-2024-130633.txt",
+        "县",
+        "确保丙海水利枢纽、安宁河干流防洪工程、西环路年内全面完工，安宁河一桥国庆前建成通车；",
+        [("Project", "丙海水利枢纽")],
+        [],
+    ),
+    (
+        "corpus:national/national-1993.txt",
+        "",
+        "搞好淮河、太湖等大江大河大湖的综合治理，抓紧黄河小浪底水利枢纽和南水北调工程建设。",
+        [("Project", "黄河小浪底水利枢纽")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd071-2021-130626.txt",
+        "县",
+        "抓好定兴国际种业产业化枢纽、台湾花卉产业园、良丰晓月生态循环农业示范园等项目建设，打造现代农业新高地。",
+        [("Park", "良丰晓月生态循环农业示范园")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd027-2023-130608.txt",
+        "区",
+        "保障保定市重大项目建设，雄忻高铁征地工作基本完成，北三环东延完成征地，南三环、西三环南延、保定冠军之城国际射击基地正在办理前期手续。",
+        [],
+        ["保定市重大项目"],
+    ),
+    # Lists of housing estates name places; the sentence's verb before a list's first item is dropped.
+    (
+        "corpus:baoding-counties/bd070-2020-130626.txt",
+        "县",
+        "完成教委小区、长安小区、财政局家属院三个老旧小区改造任务。",
+        [("Place", "教委小区"), ("Place", "财政局家属院")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd137-2022-130634.txt",
+        "县",
+        "加快推进大南关村、小南关村、夏赵邱村等棚改项目，完成工商局小区、富城小区等10个老旧小区改造，改善群众居住环境。",
+        [("Place", "工商局小区")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd085-2021-130627.txt",
+        "县",
+        "鼓励发展研发设计、健康养老等现代服务业。",
+        [("Industry", "研发设计")],
+        ["发展研发设计"],
+    ),
+    # 大厦 names a building project, but 高楼大厦 is a figure of speech.
+    (
+        "corpus:baoding-counties/bd072-2022-130626.txt",
+        "县",
+        "重点推进京雄农谷智慧中心项目，建设库容5.2万吨的粮食储备库、4750平米的玉米研究所、5000平米的MAP综合服务中心、1.46万平米的科创大厦，打造集科创研发、教学体验、示范引领、智能服务于一体的科技农业新高地。",
+        [("Project", "科创大厦")],
+        [],
+    ),
+    (
+        "corpus:national/national-1955.txt",
+        "",
+        "脱离我国现在社会的生活水平，在许多地方不适当地建造起许多高楼大厦，",
+        [],
+        ["许多地方不适当地建造起许多高楼大厦", "高楼大厦"],
+    ),
+    # Plenums of an elided list are events (their full names are checked below); a quoted plan period
+    # (“十四五”时期) is a period, not a policy.
+    (
+        "corpus:baoding-counties/bd035-2015-130609.txt",
+        "县",
+        "2015年是实施“十二五”规划的攻坚年、收官年，又是贯彻党的十八届三中、四中全会精神，全面深化改革、全面建成小康社会的发力之年。",
+        [("Event", "十八届三中")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd003-2021-130607.txt",
+        "区",
+        "二、“十四五”时期经济社会发展总体要求；",
+        [],
+        ["“十四五”"],
+    ),
+    (
+        "corpus:baoding-counties/bd031-2011-130609.txt",
+        "县",
+        "出口创汇五年累计完成5.2亿美元，是“十五”时期的4.8倍。",
+        [],
+        ["“十五”"],
+    ),
+    # An ordinal before 平台/工程 ranks it (全市第一平台, 第一民生工程); a place plus a rank names nothing.
+    (
+        "corpus:baoding-counties/bd026-2022-130608.txt",
+        "区",
+        "高考成绩继续稳居全市第一平台。",
+        [],
+        ["成绩继续稳居全市第一平台", "第一平台"],
+    ),
+    (
+        "corpus:baoding-counties/bd070-2020-130626.txt",
+        "县",
+        "中高考继续位居保定市第一平台。",
+        [],
+        ["保定市第一平台"],
+    ),
+    (
+        "corpus:baoding-counties/bd113-2022-130630.txt",
+        "县",
+        "坚持把巩固脱贫攻坚成果与乡村振兴有效衔接，作为首要政治任务和第一民生工程，整合财政涉农资金5.94亿元，",
+        [],
+        ["第一民生工程"],
+    ),
+    # Industry lists keep short noun items whole (休闲农业); firms before 行业龙头企业 are companies.
+    (
+        "corpus:baoding-counties/bd024-2020-130608.txt",
+        "区",
+        "鼓励支持四通新材、绿生环保、同方辐射等行业龙头企业与京津央企、高等院校合作共建实验室和研发机构。",
+        [("Enterprise", "四通新材"), ("Enterprise", "绿生环保")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd149-2023-130636.txt",
+        "县",
+        "积极培育乡村旅游、休闲农业、农村电商等新业态，千方百计增加农民收入。",
+        [("Industry", "休闲农业")],
+        ["农业"],
+    ),
+    (
+        "corpus:baoding-counties/bd137-2022-130634.txt",
+        "县",
+        "依托现代农业园区，培育农业观光、田园旅游等新业态。",
+        [("Industry", "田园旅游")],
+        ["旅游"],
+    ),
+    (
+        "corpus:baoding-counties/bd087-2023-130627.txt",
+        "县",
+        "围绕装备制造、康养食品、造纸印刷等主导产业链，完善核心产业链图谱，持续细化“1张图谱+N张清单”。",
+        [("Industry", "康养食品"), ("Industry", "造纸印刷")],
+        [],
+    ),
 ]
 
 
@@ -395,6 +764,33 @@ def test_sentence_entities(
     found = {(c.type, sentence[c.start : c.end]) for c in sentence_candidates(sentence, level)}
     assert set(wanted) <= found, sorted(found)
     assert not {name for _, name in found} & set(unwanted), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("reference", "level", "sentence", "plenums"),
+    [
+        (
+            "corpus:baoding-counties/bd070-2020-130626.txt",
+            "县",
+            "我们深入贯彻习近平新时代中国特色社会主义思想和党的十九届二中、三中、四中全会精神，",
+            ["十九届二中全会", "十九届三中全会", "十九届四中全会"],
+        ),
+        (
+            "corpus:baoding-counties/bd035-2015-130609.txt",
+            "县",
+            "2015年是实施“十二五”规划的攻坚年、收官年，又是贯彻党的十八届三中、四中全会精神，"
+            "全面深化改革、全面建成小康社会的发力之年。",
+            ["十八届三中全会", "十八届四中全会"],
+        ),
+    ],
+)
+def test_each_plenum_of_an_elided_list_is_named_in_full(
+    reference: str, level: str, sentence: str, plenums: list[str]
+) -> None:
+    # 十九届二中、三中、四中全会 writes the term and 全会 once; each plenum is its own event
+    assert sentence in _source(reference).read_text(encoding="utf-8")
+    named = {c.canonical for c in sentence_candidates(sentence, level) if c.type == "Event"}
+    assert set(plenums) <= named, sorted(named)
 
 
 @pytest.fixture(scope="module")
