@@ -46,7 +46,7 @@ STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
 LEADING = _words(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 高水平 高标准 高质量 一批 各类 各 相关 有关 其他 其它 "
-    "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多 更多"
+    "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多 更 更多"
 )
 # Modifiers that say how important or where, never which.
 GENERIC = _words(
@@ -122,14 +122,20 @@ def _has_proper_word(particular: list[str]) -> bool:
 
 
 def _ranked(particular: list[str], head: str) -> bool:
-    """全市第一平台, 第一民生工程: 第一 before a platform or works ranks it (第二公园 is a park's name)."""
-    return head in ("平台", "工程") and any(_ORDINAL.fullmatch(word) for word in particular)
+    """全市第一平台, 第一民生工程: 第一 before a platform or works ranks it (第二公园 is a park's name,
+    哈南第八大道 a road's)."""
+    words = [word for word in particular if word]
+    ordinals = [i for i, word in enumerate(words) if _ORDINAL.fullmatch(word)]
+    return head in ("平台", "工程") and bool(ordinals) and all(word in GENERIC for word in words[ordinals[-1] + 1 :])
+
+
+_RANKS = frozenset(["重点", "重大", "重要", "一批", "各类", "国家级", "省级", "市级", "区级", "县级", "全部", "所有"])
 
 
 def _place_and_rank(particular: list[str]) -> bool:
     """保定市 + 重大 + 项目: a place and a rank name a kind of project, not one."""
     words = [word for word in particular if word]
-    rank = [word for word in words if word in GENERIC or _ORDINAL.fullmatch(word)]
+    rank = [word for word in words if word in _RANKS or _ORDINAL.fullmatch(word)]
     places = [word for word in words if gazetteer().get(word, ("",))[0] == "Place"]
     return bool(rank) and bool(places) and len(rank) + len(places) == len(words)
 
@@ -253,7 +259,7 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
             _partner_prefix(previous, toks[first]) or joined or fragment or two_aspects
         ):
             break
-        if _verb_before_proper(previous, toks[first], type_name):
+        if _verb_before_proper(previous, toks[first], type_name) and not joined:
             break
         first -= 1
     while first < index and (
@@ -274,6 +280,8 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         type_name = "Place"  # 南关片区, 压缩机厂家属院片区: a part of town; a zone says its kind (平房经济技术片区)
     if _owned_by_level(particular, type_name):
         return Candidate(toks[first].start, end, type_name, source="heads")
+    if type_name == "Project" and particular[:1] == ["项目"]:
+        return None  # 项目进入全市“五个1000”项目: a clause about projects
     if _acceptable(particular, head, type_name):
         return Candidate(toks[first].start, end, type_name, source="heads")
     own = [toks[index].word[: -len(head)]]
