@@ -58,7 +58,7 @@ GENERIC = _words(
     "犯罪 恶势力 黑恶 景观 县城 城区 省内 市内 区内 县内 虚拟 城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿 "
     # kinds and grades of a thing, not its name (高等级开发区, 一流大学, 公立医院, 卫生村, 美好家园)
-    "一级 二级 三级 三甲 二甲 院士 "
+    "一级 二级 三级 三甲 二甲 院士 高速 宜居 铁路 "
     "高等级 一流 世界一流 高端 高等 普通 本科 应用型 公立 私立 乡镇 城镇 村级 商业 国有大型 大型商业 卫生 养老 "
     "科技 美好 幸福 和谐 平安 绿色 生态 数字 小巨人 专精特新 规范 清理 好 新 老 旧 社区 口袋 街心 游园"
 )
@@ -111,6 +111,7 @@ _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+")
+_YEAR = re.compile(r"[\d一二三四五六七八九〇零]{2,4}年")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "eng", "m", "unk", "quote"])
 
 
@@ -142,8 +143,8 @@ def _place_and_rank(particular: list[str]) -> bool:
 
 def _proper(word: str) -> bool:
     tag = tag_of(word)
-    if tag == "m":
-        return _AMOUNT.search(word) is None  # 30万吨 names a plant; 5亿元以上 only sizes it
+    if tag == "m":  # 30万吨 names a plant; 5亿元以上 only sizes it, 一九五七年 only dates it
+        return _AMOUNT.search(word) is None and _YEAR.fullmatch(word) is None
     return tag in PROPER_TAGS or word in heads() or word in gazetteer() or _PHASE.search(word) is not None
 
 
@@ -164,6 +165,8 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
         following = _head_in(toks[index + 1]) if index + 1 < len(toks) else None
         if type_name == "Policy" and following is not None and following[1] == "Policy":
             continue  # 制度 in 制度改革: the name goes on
+        if type_name == "Project" and head in ("新线", "复线") and following is not None and following[1] == "Project":
+            continue  # 复线 in 输气管道复线工程
         if type_name == "Policy" and index + 1 < len(toks) and _modifies_next(toks[index + 1]):
             continue  # 试点 + 小区, 战略 + 储备: the head word describes the noun after it
         if head == "战略" and index + 1 < len(toks) and toks[index + 1].word.startswith(_STRATEGIC):
@@ -199,8 +202,8 @@ def _quoted_name(token: Token) -> list[Candidate]:
 def _head_in(token: Token) -> tuple[str, str] | None:
     """The head a token ends with, when it ends with one and is not an ordinary word."""
     word = token.word
-    if token.tag == "quote" or (word in NOT_HEADED and word not in heads()):
-        return None
+    if token.tag in ("quote", "i") or (word in NOT_HEADED and word not in heads()):
+        return None  # 逢山开路/i: an idiom, not a road
     table = heads()
     numbered = _NUMBERED_HOSPITAL.search(word)
     if numbered and numbered.start() > 0:
