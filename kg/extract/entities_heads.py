@@ -101,6 +101,7 @@ WEAK_HEADS = {
     "示范区": 3,
     "委员会": 4,
     "改革": 4,
+    "方针": 99,  # “巩固、增强、提升、畅通”八字方针; 基本方针, 指导方针 are kinds
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
 COMMON_HEADS = frozenset(
@@ -111,6 +112,7 @@ _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+")
+_CLAUSES = re.compile(r"\d{1,3}条")
 _YEAR = re.compile(r"[\d一二三四五六七八九〇零]{2,4}年")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "eng", "m", "unk", "quote"])
 
@@ -464,8 +466,8 @@ def _stops(token: Token, type_name: str) -> bool:
         return True
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
         return True  # a lone character is more often a fragment of a name jieba did not know
-    if token.tag == "m" and _COUNT.search(word):
-        return True  # 20件, 3个: a count of things, never part of one name
+    if token.tag == "m" and _COUNT.search(word) and not (type_name == "Policy" and _CLAUSES.fullmatch(word)):
+        return True  # 20件, 3个: a count of things, never part of one name (but 鼓励产业发展30条政策)
     if token.tag == "m" and type_name not in ("Project", "Event", "Institution", "Place"):
         # 三年行动, 1+7方案, 三医联动改革, 八大行动
         return not (type_name == "Policy" and (word.endswith("年") or "+" in word or _CJK_NUMBER.fullmatch(word)))

@@ -306,7 +306,7 @@ def _names_a_programme(inner: str, after: str) -> bool:
     )
 
 
-PROGRAMME_AFTER = re.compile(r"^(?:\[\d+\])?(?:专项|整治|试点|评价|创建|攻坚)")
+PROGRAMME_AFTER = re.compile(r"^(?:\[\d+\])?(?:专项|整治|试点|评价|创建|攻坚|建设)")
 
 
 def _slogan(inner: str, after: str) -> bool:
