@@ -243,7 +243,9 @@ def quoted_candidates(text: str) -> list[Candidate]:
     for match in QUOTE_POLICY.finditer(text):
         before, after = _around_run(text, match.start(), match.end())
         inner = match.group(1)
-        if _is_industry_list(inner) or not _policy_context(before, after) or _slogan(inner, after):
+        if _is_industry_list(inner) or _slogan(inner, after):
+            continue
+        if not (_policy_context(before, after) or _service_reform(inner, before)):
             continue
         if HONOUR_END.search(inner) or not _names_a_programme(inner, after):
             continue
@@ -329,6 +331,14 @@ def _policy_context(before: str, after: str) -> bool:
     if NOT_POLICY_AFTER.match(after) or POLICY_BEFORE_NOT.search(before):
         return False
     return POLICY_AFTER.match(after) is not None or POLICY_BEFORE.search(before) is not None
+
+
+# 实现“一窗通办”, 做到“最多跑一次”: reaching a service reform's goal names the reform.
+SERVICE_REFORM = re.compile(r"(?:通办|一次办|跑一次|一件事|一网通|一窗|秒批|即办)")
+
+
+def _service_reform(inner: str, before: str) -> bool:
+    return SERVICE_REFORM.search(inner) is not None and re.search(r"(?:实现|做到)$", before) is not None
 
 
 def _is_industry_list(inner: str) -> bool:
