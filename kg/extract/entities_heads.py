@@ -30,7 +30,7 @@ FRAME_VERBS = _words(
     "挂牌 成功挂牌 借势 链接 打通 打造 构建 受到 得到 融入 深度融入 衔接 紧密衔接 释放 加速释放 保持 即 专指 授权 下放 用好 列 汇聚 力争 更多 涉 位居 充分利用 组建 构筑 携手 兼任 担任 代表 接受 主动接受 全面完成 统一归口 确保 压减 提高 防范化解 进一步 拓展 扶助 发挥 抓住 开创 兑现 强化 "
     "争创 把握 严格执行 全面落实 梳理 下沉 晋升 晋升为 分获 激发 清除 彻底清除 巩固 采取 "
     "荣获 评为 被评为 确定 认定 命名 授予 入围 晋级 承接 召开 召集 迎接 助推 完成了 新增 累计 "
-    "转为 转型为 变为 改为 升级为 更名为 出席 考察 调研 视察 达成"
+    "转为 转型为 变为 改为 升级为 更名为 出席 考察 调研 视察 达成 达到 获评 创成"
 )
 # Verbs that take a name as object but also occur inside names (产业振兴行动, 社会组织培育计划):
 # they do not stop the name, they are only trimmed off its left edge.
@@ -58,7 +58,7 @@ GENERIC = _words(
     "犯罪 恶势力 黑恶 景观 县城 城区 省内 市内 区内 县内 虚拟 城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿 "
     # kinds and grades of a thing, not its name (高等级开发区, 一流大学, 公立医院, 卫生村, 美好家园)
-    "一级 二级 三级 三甲 二甲 院士 高速 宜居 铁路 住宅 通村 新时代 "
+    "一级 二级 三级 三甲 二甲 甲等 院士 高速 宜居 铁路 住宅 通村 新时代 "
     "高等级 一流 世界一流 高端 高等 普通 本科 应用型 公立 私立 乡镇 城镇 村级 商业 国有大型 大型商业 卫生 养老 "
     "科技 美好 幸福 和谐 平安 绿色 生态 数字 小巨人 专精特新 规范 清理 好 新 老 旧 社区 口袋 街心 游园"
 )
@@ -268,6 +268,7 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         if _verb_before_proper(previous, toks[first], type_name) and not joined:
             break
         first -= 1
+    first = _after_kind_of_unit(toks, first, index, type_name)
     while first < index and (
         _leading(toks[first], toks[first + 1])
         or (
@@ -366,6 +367,22 @@ def _joins_two_places(before: Token, token: Token, type_name: str) -> bool:
     return before.tag in ("ns", "nr") or before.word[-1:] in "路道河速街线淀"
 
 
+def _after_kind_of_unit(toks: list[Token], first: int, index: int, type_name: str) -> int:
+    """县医院 + 三级医院, 商会 + 协会: a unit inside a unit needs a name of its own (哈尔滨分中心);
+    a grade or nothing between the two heads leaves only the kind, so the name starts after the first."""
+    if type_name != "Institution":
+        return first
+    for inner in range(index - 1, first - 1, -1):
+        found = _head_in(toks[inner])
+        if found is not None and found[1] == type_name:
+            between = [t.word for t in toks[inner + 1 : index]] + [toks[index].word[: -len(found[0])] or ""]
+            verbs = any(t.tag == "v" or t.word in SOFT_FRAME_VERBS for t in toks[inner + 1 : index])
+            if verbs or all(not word or word in GENERIC for word in between):
+                return inner + 1  # 第七医院 + 创建 + 三级医院: the first unit's goal, not a unit of it
+            return first
+    return first
+
+
 def _crosses_two_roads(window: list[Token], type_name: str) -> bool:
     """哈南第二大道跨哈五路和拉滨铁路立交桥: 和 inside what a bridge crosses (跨/穿越 A 和 B)."""
     *before, road, joiner = window
@@ -432,7 +449,7 @@ def _is_frame(word: str) -> bool:
     return word in FRAME_VERBS or (len(word) >= 3 and (word[-2:] in FRAME_VERBS or word[:2] in _EFFORT))
 
 
-_EFFORT = frozenset(["大力", "全力", "着力", "积极", "加快", "努力", "深入", "持续", "认真", "扎实"])
+_EFFORT = frozenset(["大力", "全力", "着力", "积极", "加快", "努力", "深入", "持续", "认真", "扎实", "成功"])
 
 
 def _plausible(particular: list[str], head: str, type_name: str) -> bool:
@@ -479,6 +496,6 @@ def _stops(token: Token, type_name: str) -> bool:
         return True  # 谷丰东街 + 滨河大道: two streets side by side
     if found is None or found[1] == "Place" or type_name in ("Project", "GovernmentBody", "Event"):
         return False
-    if type_name == "Park" and found[1] == "Park":
-        return False  # 哈尔滨新区平房经济技术片区: a zone within a zone
+    if type_name in ("Park", "Institution") and found[1] == type_name:
+        return False  # 哈尔滨新区平房经济技术片区, 国家机器人创新中心哈尔滨分中心: a unit within a unit
     return type_name != "Policy"  # 政府法律顾问制度, 重点项目倍增计划: a policy's name may hold any head
