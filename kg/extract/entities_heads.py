@@ -112,6 +112,8 @@ _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+")
+# Classifiers that count or sort things (产业类项目, 特色名镇); 台 in 黄金台 is no count.
+_CLASSIFIERS = frozenset("类名种项个条家所座批次处件栋套辆户级元亿万吨米人")
 _CLAUSES = re.compile(r"\d{1,3}条")
 _YEAR = re.compile(r"[\d一二三四五六七八九〇零]{2,4}年")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "eng", "m", "unk", "quote"])
@@ -121,7 +123,9 @@ def _has_proper_word(particular: list[str]) -> bool:
     """A place, person or organisation name, a figure, or a word jieba does not know."""
     words = [word for word in particular if word]
     fragments = any(len(a) == 1 and len(b) == 1 for a, b in pairwise(words))
-    return fragments or any(_proper(word) for word in words)
+    # 黄金 + 台/q + 武术节: a 'measure word' after a noun is the last piece of a name jieba did not know
+    measure = any(len(b) == 1 and tag_of(b) == "q" and len(a) > 1 and b not in _CLASSIFIERS for a, b in pairwise(words))
+    return fragments or measure or any(_proper(word) for word in words)
 
 
 def _ranked(particular: list[str], head: str) -> bool:
@@ -204,8 +208,12 @@ def _quoted_name(token: Token) -> list[Candidate]:
 def _head_in(token: Token) -> tuple[str, str] | None:
     """The head a token ends with, when it ends with one and is not an ordinary word."""
     word = token.word
-    if token.tag in ("quote", "i") or (word in NOT_HEADED and word not in heads()):
-        return None  # 逢山开路/i: an idiom, not a road
+    if (
+        token.tag in ("quote", "i")
+        or (token.tag == "l" and len(word) == 4 and word[-1] in SINGLE_CHAR_HEADS)
+        or (word in NOT_HEADED and word not in heads())
+    ):
+        return None  # 逢山开路/l: an idiom, not a road
     table = heads()
     numbered = _NUMBERED_HOSPITAL.search(word)
     if numbered and numbered.start() > 0:
@@ -350,10 +358,14 @@ _ASPECT_TAGS = frozenset(["n", "vn", "nz", "l"])
 
 
 def _name_fragment(before: Token, token: Token) -> bool:
-    """晓/nr 月/m in 良丰晓月: a lone character after another is a piece of a name jieba did not know, no figure."""
+    """晓/nr 月/m in 良丰晓月, 黄金 + 台/q in 黄金台武术节: a lone 'figure' or 'measure word' after a name's
+    first piece is another piece of a name jieba did not know."""
+    if len(token.word) != 1:
+        return False
+    if token.tag == "q":
+        return token.word not in _CLASSIFIERS and len(before.word) > 1 and before.tag in ("n", "ns", "nr", "nz")
     return (
-        len(token.word) == 1
-        and token.tag == "m"
+        token.tag == "m"
         and not _CJK_NUMBER.fullmatch(token.word)
         and len(before.word) == 1
         and before.tag in ("nr", "ns", "nz", "a", "ng", "j")

@@ -370,7 +370,7 @@ def _item_type(name: str, type_name: str) -> str:
     return type_name
 
 
-_PROJECT_END = re.compile(r"[东南西北]延|连接线|新线|快速路|大桥|立交桥|改造|拓宽|提升")
+_PROJECT_END = re.compile(r"[东南西北]延|连接线|新线|快速路|大桥|立交桥|改造|拓宽|提升|段")
 
 
 _LEAD_TAGS = _VERBAL_TAGS | {"m", "t"}
