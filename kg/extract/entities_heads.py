@@ -58,7 +58,7 @@ GENERIC = _words(
     "犯罪 恶势力 黑恶 景观 县城 城区 省内 市内 区内 县内 虚拟 城际 国有 民营 上市 城投 小贷 贫困 美丽 文明 中心 先进 示范 中小学 公办 民办 智慧 居民 标杆 减灾 防灾 产业化 总部 训练 培训 优质 协同 远程 "
     "一 二 三 四 五 六 七 八 九 十 两 多 几 若干 三大 四大 五大 六大 八大 十大 百大 千亿 百亿 "
     # kinds and grades of a thing, not its name (高等级开发区, 一流大学, 公立医院, 卫生村, 美好家园)
-    "一级 二级 三级 三甲 二甲 甲等 院士 高速 宜居 铁路 住宅 通村 新时代 "
+    "领域 关键环节 一级 二级 三级 三甲 二甲 甲等 院士 高速 宜居 铁路 住宅 通村 新时代 "
     "高等级 一流 世界一流 高端 高等 普通 本科 应用型 公立 私立 乡镇 城镇 村级 商业 国有大型 大型商业 卫生 养老 "
     "科技 美好 幸福 和谐 平安 绿色 生态 数字 小巨人 专精特新 规范 清理 好 新 老 旧 社区 口袋 街心 游园"
 )
@@ -260,7 +260,6 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         if end - previous.start > limit or (join_at and join_at - previous.start > 6):
             break
         joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
-        joined = joined or (first >= 3 and _crosses_two_roads(toks[max(0, first - 6) : first], type_name))
         fragment = first >= 2 and _name_fragment(toks[first - 2], previous)
         two_aspects = (
             first >= 2
@@ -315,7 +314,8 @@ def _acceptable(particular: list[str], head: str, type_name: str) -> bool:
     """纳入 + 计划, 制定 + 方案: a verb taking the head as its object makes no name."""
     if type_name == "Policy" and all(_is_frame(w) for w in particular if w):
         return False
-    return any(w and w not in GENERIC for w in particular) and _plausible(particular, head, type_name)
+    named = any(w and w not in GENERIC and w not in FUNCTION_WORDS for w in particular)
+    return named and _plausible(particular, head, type_name)
 
 
 def _owned_by_level(particular: list[str], type_name: str) -> bool:
@@ -395,14 +395,7 @@ def _after_kind_of_unit(toks: list[Token], first: int, index: int, type_name: st
     return first
 
 
-def _crosses_two_roads(window: list[Token], type_name: str) -> bool:
-    """哈南第二大道跨哈五路和拉滨铁路立交桥: 和 inside what a bridge crosses (跨/穿越 A 和 B)."""
-    *before, road, joiner = window
-    crossing = any(token.word in ("跨", "穿越") for token in before)
-    return type_name == "Project" and joiner.word == "和" and crossing and road.word[-1:] in ("路", "道")
-
-
-_CONNECTORS = frozenset(["与", "跨", "至", "穿越", "—", "-", "－"])
+_CONNECTORS = frozenset(["与", "跨", "至", "—", "-", "－"])
 
 
 def _partner_prefix(token: Token, following: Token) -> bool:
@@ -504,8 +497,6 @@ def _stops(token: Token, type_name: str) -> bool:
     found = _head_in(token)
     if found is not None and type_name == "Place" and found[0] in ("街道", "镇", "乡"):
         return True  # 平新街道 + 秀水社区: the community is named without its subdistrict
-    if type_name == "Place" and token.tag == "ns" and len(word) > 1 and word[-1] in "街路道":
-        return True  # 谷丰东街 + 滨河大道: two streets side by side
     if found is None or found[1] == "Place" or type_name in ("Project", "GovernmentBody", "Event"):
         return False
     if type_name in ("Park", "Institution") and found[1] == type_name:
