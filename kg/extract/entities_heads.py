@@ -260,7 +260,7 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
             break
         joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
         fragment = first >= 2 and _name_fragment(toks[first - 2], previous)
-        whole = _whole_of(previous, toks[first], type_name)
+        whole = _whole_of(previous, toks[first], type_name) or _first_of(toks, first - 1)
         if _stops(previous, type_name) and not (_partner_prefix(previous, toks[first]) or joined or fragment or whole):
             break
         if _verb_before_proper(previous, toks[first], type_name) and not joined:
@@ -331,6 +331,12 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
     if any(char in previous.word for char in "村乡镇区县"):
         return None
     return Candidate(previous.start, toks[index].end, "Place", source="heads")
+
+
+def _first_of(toks: list[Token], position: int) -> bool:
+    """首 in 首问责任制 means 'first', before the lone character it qualifies."""
+    following = toks[position + 1] if position + 1 < len(toks) else None
+    return toks[position].word == "首" and following is not None and len(following.word) == 1
 
 
 def _whole_of(token: Token, after: Token, type_name: str) -> bool:
@@ -410,6 +416,8 @@ def _verbal(token: Token, following: Token, previous: Token | None, type_name: s
         return False  # 保定/v 南站: jieba's tag is wrong for a known place
     if token.tag == "vn" and type_name == "Project":
         return False  # 教育园区新建道路工程: a project is often named by its trade
+    if following.word in ("路", "街", "道", "巷"):
+        return False  # 博望/v 路: the road's name, whatever jieba tags it
     if token.tag in _VERBAL_TAGS:
         return len(token.word) > 1 or len(following.word) > 1 or following.tag == "a"
     after_verb = previous is not None and previous.tag == "v"
