@@ -67,7 +67,8 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
     """The kept candidates of one sentence, in text order; ``home`` is the report's own place."""
     toks = tokens(text)
     boundaries = word_boundaries(toks)
-    known = gazetteer_candidates(text, boundaries) + _home_candidates(text, boundaries, home)
+    home_found = _home_candidates(text, boundaries, home)
+    known = gazetteer_candidates(text, boundaries) + home_found + _named_after_home(toks, home_found)
     proposed = [
         *known,
         *region_strategy_candidates(text, known),
@@ -111,6 +112,19 @@ def _home_candidates(text: str, boundaries: set[int], home: str) -> list[Candida
             if match.start() in boundaries and match.end() in boundaries:
                 out.append(Candidate(match.start(), match.end(), "Place", home, priority=2, source="gazetteer"))
     return out
+
+
+# 平房公园, 平房路: a park or street named after the report's own place (jieba reads 平房 as a noun).
+_HOME_NAMED_HEADS = frozenset(["公园", "路", "街", "大街", "大道", "广场", "小区", "社区"])
+
+
+def _named_after_home(toks: list[Token], found: list[Candidate]) -> list[Candidate]:
+    ends = {c.end: c.start for c in found}
+    return [
+        Candidate(ends[t.start], t.end, "Place", priority=2, source="heads")
+        for t in toks
+        if t.start in ends and t.word in _HOME_NAMED_HEADS
+    ]
 
 
 def _joined_at_dot(proposed: list[Candidate], text: str) -> list[Candidate]:
