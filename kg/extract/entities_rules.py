@@ -573,7 +573,7 @@ def _known_industry(text: str, match: re.Match[str], boundaries: set[int]) -> Ca
     return None
 
 
-INDUSTRY_AS_MODIFIER = re.compile(r"企业|活动|中心|集团|公司|项目|基地|园区|产品|市场|人才|学院|协会|商会")
+INDUSTRY_AS_MODIFIER = re.compile(r"企业|活动|中心|集团|公司|项目|基地|园区|产品|市场|人才|学院|协会|商会|服务体系")
 _INDUSTRY_JOINERS = ("及", "和", "与")
 _INDUSTRY_HOST = re.compile(r"园|基地|区|集群|联盟")
 
