@@ -566,8 +566,8 @@ def _known_industry(text: str, match: re.Match[str], boundaries: set[int]) -> Ca
     suffix = INDUSTRY_SUFFIX.match(text, end)
     if suffix:
         return Candidate(start, suffix.end(), "Industry", word, priority=2, source="industry")
-    if INDUSTRY_AS_MODIFIER.match(text, end):
-        return None  # 制造业企业, 文化旅游活动: the trade describes a firm or an event
+    if INDUSTRY_AS_MODIFIER.match(text, end) or text.startswith("社会", end):
+        return None  # 制造业企业, 文化旅游活动: the trade describes a firm or an event; 共享经济社会… is no trade
     if (len(word) >= 4 or word.endswith("业") or text.startswith("领域", end)) and end in boundaries:
         return Candidate(start, end, "Industry", priority=2, source="industry")
     return None
