@@ -462,8 +462,11 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     if head == "局":
         return len(text) <= 6
     if head in SINGLE_CHAR_HEADS:
-        return len(text) >= 2 and not all(char in "村乡镇区县" for char in text)
-    return True
+        whole_village = head in "村乡镇" and any(
+            word in ("村", "乡", "镇") and len("".join(particular[:i])) >= 2 for i, word in enumerate(particular)
+        )
+        return len(text) >= 2 and not all(char in "村乡镇区县" for char in text) and not whole_village
+    return True  # (大堤口村 + 整村: a village already named, and 'the whole village')
 
 
 def _stops(token: Token, type_name: str) -> bool:
