@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.entities import sentence_candidates
+from kg.ingest import read_report
 from kg.model import Document
 from kg.pipeline import process
 from kg.resolve.aliases import abbreviation_target, identity
@@ -747,6 +748,283 @@ CASES = [
         [("Industry", "康养食品"), ("Industry", "造纸印刷")],
         [],
     ),
+    # Industries: a trade describing a firm, event or facility (现代物流企业, 文化旅游项目) is no industry the report
+    # plans; two trades joined before one 产业 are one industry (新能源和节能环保产业).
+    (
+        "corpus:national/national-2010.txt",
+        "",
+        "优化利用外资结构，鼓励外资投向高端制造业、高新技术产业、现代服务业、新能源和节能环保产业，鼓励跨国公司在华设立地区总部等各类功能性机构，鼓励中外企业加强研发合作。",
+        [("Industry", "新能源和节能环保产业")],
+        ["节能环保产业"],
+    ),
+    (
+        "corpus:baoding-counties/bd097-2015-130629.txt",
+        "县",
+        "谋划引进顺丰物流、菜鸟物流等现代物流企业，推进快递服务向农村延伸。",
+        [],
+        ["现代物流"],
+    ),
+    (
+        "corpus:baoding-counties/bd053-2020-130623.txt",
+        "县",
+        "大力拓展“旅游+”内涵，科学布局文化旅游项目，提高野三坡知名度、美誉度和影响力。",
+        [],
+        ["文化旅游"],
+    ),
+    # Lists of roads (…等5条城区道路) name places; items of a project list longer than a firm's name are the
+    # company's product line (奥博生物阿洛酮糖); leading words are cut only at whole words (北京同仁堂, not 仁堂…).
+    (
+        "corpus:baoding-counties/bd102-2020-130629.txt",
+        "县",
+        "完成66个小区供水管网改造工程，改造提升城中村小街小巷34条，古城路、文化街等5条城区道路完成大修。",
+        [("Place", "文化街")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd085-2021-130627.txt",
+        "县",
+        "围绕“123制造业体系”建设，落实“1+6”推进机制，支持奥博生物阿洛酮糖、弗兰卡汽车高端装备及零部件、卓昊物联网智能设备等制造业项目建设。",
+        [("Project", "奥博生物阿洛酮糖"), ("Project", "卓昊物联网智能设备")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd167-2020-130683.txt",
+        "县",
+        "开展新一轮“名企名院进安国”战略，深入开展“走出去、引进来”活动，积极与北京同仁堂健康药业、步长药业、葵花药业、广药集团、上药集团等知名企业沟通对接，“一对一”精准招商，力促项目尽快落地。",
+        [],
+        ["仁堂健康药业"],
+    ),
+    (
+        "corpus:national/national-2015.txt",
+        "",
+        "大力发展众创空间，增设国家自主创新示范区，办好国家高新区，发挥集聚创新要素的领头羊作用。",
+        [],
+        ["大力发展众创空间"],
+    ),
+    # A place plus a rank, not any generic word, names no project (东北老工业基地 is a name); 更/更多 lead no name.
+    (
+        "corpus:national/national-2005.txt",
+        "",
+        "在东北老工业基地开展了增值税转型改革试点。",
+        [("Park", "东北老工业基地")],
+        [],
+    ),
+    (
+        "corpus:national/national-2021.txt",
+        "",
+        "发展工业互联网，促进产业链和创新链融合，搭建更多共性技术研发平台，提升中小微企业创新能力和专业化水平。",
+        [],
+        ["更多共性技术研发平台"],
+    ),
+    (
+        "corpus:baoding-counties/bd160-2025-130637.txt",
+        "县",
+        "重点发展梨、麻山药、蔬菜、中药材等特色经济作物，依托龙头企业，选优品、创品牌，积极参加“首届全国名优土特产博览会”，谋划更多农业产业大项目、好项目落地。",
+        [],
+        ["更多农业产业大项目"],
+    ),
+    # 新线/复线 name line projects; 高速/宜居 are kinds, and idioms (繁文缛节) carry no head.
+    (
+        "corpus:baoding-counties/bd132-2023-130633.txt",
+        "县",
+        "成昆铁路复线全线通车运营，到成都仅需4小时，米易正式迈入“动车时代”。",
+        [("Project", "成昆铁路复线")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd070-2020-130626.txt",
+        "县",
+        "大力推进南拒马河防洪工程、荣乌高速新线、容易路、张北至雄安特高压通道、军民合用机场、殡葬设施提升改造等重大基础设施建设。",
+        [("Project", "荣乌高速新线")],
+        [],
+    ),
+    (
+        "corpus:national/national-2019.txt",
+        "",
+        "新增高速铁路运营里程4100公里，新建改建高速公路6000多公里、农村公路30多万公里。",
+        [],
+        ["高速铁路"],
+    ),
+    (
+        "corpus:national/national-2016.txt",
+        "",
+        "扩大高校和科研院所自主权，砍掉科研管理中的繁文缛节。",
+        [],
+        ["繁文缛节"],
+    ),
+    (
+        "corpus:baoding-counties/bd055-2022-130623.txt",
+        "县",
+        "持续实施乡村建设行动，打造2个生态宜居美丽示范片区、10个示范村；",
+        [],
+        ["生态宜居美丽示范片区"],
+    ),
+    # Policies: a quoted programme built as a thing (“无废城市”建设), a quoted guideline (…八字方针); an unquoted
+    # 方针 is a kind (大政方针和各项政策).
+    (
+        "corpus:baoding-counties/bd167-2020-130683.txt",
+        "县",
+        "始终遵循“巩固、增强、提升、畅通”八字方针，持续深化供给侧结构性改革，全面提高经济整体竞争力。",
+        [("Policy", "“巩固、增强、提升、畅通”八字方针")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd089-2025-130627.txt",
+        "县",
+        "统筹推进“无废城市”建设。",
+        [("Policy", "“无废城市”")],
+        [],
+    ),
+    (
+        "corpus:national/national-2011.txt",
+        "",
+        "我们将坚持新形势下发展两岸关系、促进祖国和平统一的大政方针和各项政策。",
+        [],
+        ["大政方针和各项政策"],
+    ),
+    # Quoted service reforms a report says it reached (实现“一网通办”) are policies.
+    (
+        "corpus:baoding-counties/bd112-2021-130630.txt",
+        "县",
+        "深化“放管服”改革，879项服务事项全部实现“一网通办”。",
+        [("Policy", "“一网通办”")],
+        [],
+    ),
+    (
+        "corpus:national/national-2021.txt",
+        "",
+        "企业和群众经常办理的事项，今年要基本实现“跨省通办”。",
+        [("Policy", "“跨省通办”")],
+        [],
+    ),
+    # Institutions: branches and units keep their parent's name (…高唐分中心, …安国分院, 清华大学第一附属医院);
+    # 保健院 is a head; a grade after an institution (县医院三级甲等医院) is no unit of it.
+    (
+        "corpus:baoding-counties/bd085-2021-130627.txt",
+        "县",
+        "齐鲁农村产权交易中心高唐分中心挂牌运行。",
+        [("Institution", "齐鲁农村产权交易中心高唐分中心")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd143-2022-130635.txt",
+        "县",
+        "深化同清华大学第一附属医院、北京大学人民医院合作，完成中医院、县医院三级医院创建。",
+        [("Institution", "清华大学第一附属医院")],
+        ["第一附属医院", "三级医院", "县医院三级医院"],
+    ),
+    (
+        "corpus:baoding-counties/bd167-2020-130683.txt",
+        "县",
+        "北京中医医院安国分院养老养生项目稳步推进。",
+        [("Institution", "北京中医医院安国分院")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd123-2024-130632.txt",
+        "县",
+        "集中精力加快妇幼保健院剩余工程建设，深化“便民就医少跑腿”“7N”改革，推行“便民就医优流程”七大举措，开展县医院三级甲等医院创建，推进慢病一体化管理、基层急诊急救服务能力提升，加快中医治未病健康管理中心建设，做实家庭医生签约服务，提升医疗卫生服务水平。",
+        [("Institution", "妇幼保健院")],
+        ["三级甲等医院", "县医院三级甲等医院"],
+    ),
+    # A name jieba cut at a 'measure word' (黄金 + 台 + 武术节) holds together; a road's section in a list of roads
+    # is a project (博文路东段); 4-character idioms carry no road head (逢山开路).
+    (
+        "corpus:baoding-counties/bd070-2020-130626.txt",
+        "县",
+        "成功举办全民健步走、黄金台武术节、广场舞大赛、首届职工冰雪运动会等活动，人民幸福感获得感不断增强。",
+        [("Event", "黄金台武术节")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd158-2022-130637.txt",
+        "县",
+        "把道路建设作为精美县城的基础和动脉，完成博文路西段、兴隆街北延新建道路工程，全力推进博文路东段、朝阳街中段等道路建设，打通工业区一街南延、张岳路南延等一批断头路，进一步优化城区“六纵七横”路网框架，畅通城市微循环。",
+        [("Project", "博文路东段"), ("Project", "朝阳街中段")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd137-2022-130634.txt",
+        "县",
+        "以逢山开路、遇水架桥的奋斗姿态，把改革开放不断推向深入，让曲阳的改革之路越走越宽、开放之门越敞越大。",
+        [],
+        ["逢山开路"],
+    ),
+    # Generic and function words make no name particular (重点领域和关键环节改革, 经济和社会发展计划); two streets
+    # side by side are no longer cut apart (北环路四角公园).
+    (
+        "corpus:baoding-counties/bd112-2021-130630.txt",
+        "县",
+        "要加快推进农村重点领域和关键环节改革，鼓励工商资本下乡，释放集体土地和个人产权活力，守住种子安全、粮食安全和耕地安全底线。",
+        [],
+        ["领域和关键环节改革"],
+    ),
+    (
+        "corpus:national/national-1994.txt",
+        "",
+        "各级政府要把环境保护纳入经济和社会发展计划，坚持经济建设、城乡建设、环境建设同步规划、同步实施、同步发展，实行城乡环境综合治理，依法加强监督检查。",
+        [],
+        ["经济和社会发展计划"],
+    ),
+    (
+        "corpus:baoding-counties/bd072-2022-130626.txt",
+        "县",
+        "全方位打造“一街一景”，完成中科大道、107国道南段绿化景观提升，推进北环路四角公园和107国道北段景观提升工程，打造最美景观大道。",
+        [("Place", "北环路四角公园")],
+        [],
+    ),
+    # Policies joined by 和 are two names (行政管理体制和公务用车制度改革 → 公务用车制度改革).
+    (
+        "corpus:baoding-counties/bd086-2022-130627.txt",
+        "县",
+        "全面完成县级党政机构、镇街行政管理体制和公务用车制度改革。",
+        [("Policy", "公务用车制度改革")],
+        ["行政管理体制和公务用车制度改革"],
+    ),
+    (
+        "corpus:baoding-counties/bd137-2022-130634.txt",
+        "县",
+        "整合现有农业产业园区，创新管理体制和运行机制，争创国家级园区。",
+        [],
+        ["管理体制和运行机制"],
+    ),
+    # Left edges: 首 in 首问责任制 means 'first'; a road's own name before 路 stays whatever jieba tags it (博望路).
+    (
+        "corpus:baoding-counties/bd113-2022-130630.txt",
+        "县",
+        "严格落实首问责任制、限时办结制、领办代办制，快速推动工作落地见效。",
+        [("Policy", "首问责任制")],
+        ["问责任制"],
+    ),
+    (
+        "corpus:baoding-counties/bd160-2025-130637.txt",
+        "县",
+        "突出区域互联互通，实施总长7.6公里的博望路大修养护工程，潴龙河大桥重建项目年内主体完工。",
+        [("Project", "博望路大修养护工程")],
+        ["路大修养护工程"],
+    ),
+    (
+        "corpus:baoding-counties/bd009-2005-130608.txt",
+        "县",
+        "完成富强路北延、南延，北外环东延建设，改造清苑路。",
+        [("Project", "富强路北延")],
+        ["路北延"],
+    ),
+    # Anniversary events keep what was held (建党100周年系列活动); items before 众创空间 are parks (好梦林水).
+    (
+        "corpus:baoding-counties/bd158-2022-130637.txt",
+        "县",
+        "持续抓好安全生产、道路交通、食品药品安全、信访维稳等工作，全县未发生重大以上安全生产事故，圆满完成建党100周年系列活动安保任务，社会稳定指数稳居全市前列。",
+        [("Event", "建党100周年系列活动")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd024-2020-130608.txt",
+        "区",
+        "深度激发“双创”活力，以保定启信、好梦林水等众创空间为模板，建设一批中小微企业创业基地和回乡创业园，掀起全民创新创业热潮。",
+        [("Park", "好梦林水")],
+        [],
+    ),
 ]
 
 
@@ -764,6 +1042,43 @@ def test_sentence_entities(
     found = {(c.type, sentence[c.start : c.end]) for c in sentence_candidates(sentence, level)}
     assert set(wanted) <= found, sorted(found)
     assert not {name for _, name in found} & set(unwanted), sorted(found)
+
+
+# (source, sentence, names that must be found as (type, text)) when the report's own place is known: jieba reads its
+# short name as a common noun (满城, 清苑), so only the report itself says it is a place, and what is named after it.
+HOME_CASES = [
+    (
+        "corpus:baoding-counties/bd004-2022-130607.txt",
+        "华北民生保障中心、英利6.5GW光伏电池等一批大项目、好项目落户满城，累计引入项目29个、总投资达171亿元。",
+        [("Place", "满城")],
+    ),
+    (
+        "corpus:baoding-counties/bd007-2003-130608.txt",
+        "形势逼迫清苑开放，县情和优势决定清苑开放。",
+        [("Place", "清苑")],
+    ),
+    (  # a park or square named after the report's own place is a place
+        "corpus:baoding-counties/bd147-2021-130636.txt",
+        "实施顺平公园四星级和宪法公园三星级创建，完成桃源西大街和肠衣城路口改造提升，建成2个“口袋公园”[24]，不断提升人民群众的生活品质。",
+        [("Place", "顺平公园")],
+    ),
+    (
+        "corpus:baoding-counties/bd007-2003-130608.txt",
+        "五年来，多方筹集建设资金13.9亿元，完成了新华街、迎宾路、保清路、清苑广场、县城供水、兴苑商城等多项重点工程，县城功能更齐全，布局更合理。",
+        [("Place", "清苑广场")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("reference", "sentence", "wanted"), HOME_CASES)
+def test_the_reports_own_place_and_what_is_named_after_it(
+    reference: str, sentence: str, wanted: list[tuple[str, str]]
+) -> None:
+    path = _source(reference)
+    assert sentence in path.read_text(encoding="utf-8"), "the table must quote the report exactly"
+    meta = read_report(path).meta
+    found = {(c.type, sentence[c.start : c.end]) for c in sentence_candidates(sentence, meta.level, meta.place)}
+    assert set(wanted) <= found, (meta.place, sorted(found))
 
 
 @pytest.mark.parametrize(

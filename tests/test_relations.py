@@ -165,3 +165,31 @@ def test_a_company_investing_in_what_it_builds_invests_in_it() -> None:
     doc = document([line], {"北京乐成集团": "Enterprise", "养老院公寓楼": "Project"}, "唐县")
     extract_relations(doc)
     assert ("北京乐成集团", "investsIn", "养老院公寓楼") in triples(doc.relations)
+
+
+def test_a_glossary_part_only_its_definition_names_is_no_policy(dingxing: Document) -> None:
+    # “三包”即… spells out 三包 once; 六保 is also a task the report sets on its own (全面落实“六保”任务)
+    term = ("GlossaryTerm", name_key("三包四帮六保五到位"))
+    parts = {r.subject for r in dingxing.relations if r.kind == "partOf" and r.object == term}
+    assert ("Policy", name_key("六保")) in parts
+    assert not parts & {("Policy", name_key(part)) for part in ("三包", "四帮", "五到位")}
+
+
+def test_glossary_parts_an_untuned_report_only_defines_are_no_policies() -> None:
+    doc = process(corpus_file("baoding-counties/bd084-2020-130627.txt"))  # “两不愁”即…，“三保障”即…
+    made = {(m.type, m.text) for m in doc.mentions if m.source == "relations"}
+    assert not made & {("Policy", part) for part in ("两不愁", "三保障", "一库", "两河", "三廊", "四区")}
+
+
+def test_a_clause_built_on_yi_wei_zhongdian_is_no_entity() -> None:
+    # 坚持以办好民生实事、增进人民福祉为重点深化20项民心工程: the items of 以…为重点 are no names
+    doc = process(corpus_file("baoding-counties/bd053-2020-130623.txt"))
+    made = {m.text for m in doc.mentions if m.source == "relations"}
+    assert not made & {"坚持以办好民生实事", "增进人民福祉为重点深化"}
+
+
+def test_a_kind_of_organisation_is_no_partner(dingxing: Document) -> None:
+    # 加强与科研院所、高等院校常态化对接 names no one to work with
+    partners = {r.object for r in dingxing.relations if r.kind == "partner"}
+    assert ("Institution", name_key("科研院所")) not in partners
+    assert not [m for m in dingxing.mentions if m.source == "relations" and m.text == "科研院所"]
