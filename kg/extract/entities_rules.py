@@ -437,8 +437,8 @@ def _list_item(item: str, type_name: str) -> str:
     if type_name != "Industry":
         name = trim_leading(item)
         words = tokens(name)
-        if type_name == "Enterprise" and _company_short_name(name):
-            return name  # 垦/v 丰/a 种业: one-character pieces of a name jieba did not know
+        if type_name == "Enterprise" and (_company_short_name(name) or _traded(name)):
+            return name  # 垦/v 丰/a 种业, 北京同仁堂健康药业: a listed firm's name and its trade
         if not 2 <= len(name) <= 8 or any(t.tag in _VERBAL_TAGS for t in words):
             return ""
         if type_name == "Enterprise" and not _company_like(name, words):
@@ -499,6 +499,11 @@ def enterprise_list_candidates(text: str, boundaries: set[int]) -> list[Candidat
             start = match.start() + 5 * number  # four characters and a 、 each
             out.append(Candidate(start, start + 4, "Enterprise", priority=2, source="lists"))
     return out
+
+
+def _traded(name: str) -> bool:
+    """步长药业 among firms: a name that ends in a trade word, whatever jieba makes of its first part."""
+    return 4 <= len(name) <= 12 and any(name.endswith(trade) and len(name) > len(trade) + 1 for trade in trades())
 
 
 def _company_like(name: str, words: list[Token]) -> bool:
