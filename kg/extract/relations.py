@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.extract import extractor
-from kg.extract.entities_heads import NOT_HEADED
+from kg.extract.entities_heads import FRAME_VERBS, NOT_HEADED, SOFT_FRAME_VERBS
 from kg.model import Document, Mention, Relation, Sentence, Span
 from kg.rdf.namespaces import name_key
 from kg.resolve.gazetteer import gazetteer
@@ -290,7 +290,7 @@ def _inner_mention(context: Context, span: Span) -> Mention | None:
 
 def _just_a_verb(text: str) -> bool:
     """培育, 深化: what is left of a clause whose object was counted away (培育2个成长型产业)."""
-    return text in LEADING_WORDS or len(text) < 2
+    return text in LEADING_WORDS or text in FRAME_VERBS or text in SOFT_FRAME_VERBS or len(text) < 2
 
 
 def _nameable(text: str) -> bool:
