@@ -266,6 +266,8 @@ def items(
     for span in split_items(context.doc.text, start, end):
         mention = context.covering(span.start, span.end) or _inner_mention(context, span)
         chunk = context.doc.text[span.start : span.end]
+        if mention is None and _just_a_verb(chunk):
+            continue  # 实施 of 实施八项战略: what is left once the count took the name away
         if mention is None and make and _nameable(chunk) and (shape is None or shape.fullmatch(chunk)):
             mention = context.create(span, make, sentence)
         elif mention is None and _nameable(chunk):
