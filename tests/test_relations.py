@@ -186,6 +186,10 @@ def test_a_clause_built_on_yi_wei_zhongdian_is_no_entity() -> None:
     doc = process(corpus_file("baoding-counties/bd053-2020-130623.txt"))
     made = {m.text for m in doc.mentions if m.source == "relations"}
     assert not made & {"坚持以办好民生实事", "增进人民福祉为重点深化"}
+    # 实施八项战略，即…: the verb before the count is no policy, while the eight strategies are parts
+    assert not made & {"实施", "深化"}
+    parts = {r.subject for r in doc.relations if r.kind == "partOf"}
+    assert ("Policy", name_key("创新驱动发展战略")) in parts
 
 
 def test_a_kind_of_organisation_is_no_partner(dingxing: Document) -> None:
