@@ -1025,6 +1025,20 @@ CASES = [
         [("Park", "好梦林水")],
         [],
     ),
+    (
+        "corpus:baoding-counties/bd167-2020-130683.txt",
+        "市",
+        "积极与北京同仁堂健康药业、步长药业、葵花药业、广药集团、上药集团等知名企业沟通对接，“一对一”精准招商，力促项目尽快落地。",
+        [("Enterprise", "北京同仁堂健康药业"), ("Enterprise", "步长药业"), ("Enterprise", "葵花药业")],
+        ["积极与北京同仁堂健康药业"],
+    ),
+    (
+        "corpus:baoding-counties/bd087-2023-130627.txt",
+        "县",
+        "1个PPP项目列入国家项目库。",
+        [],
+        ["PPP项目"],  # a way of financing projects, not a project's name
+    ),
 ]
 
 
