@@ -1039,6 +1039,13 @@ CASES = [
         [],
         ["PPP项目"],  # a way of financing projects, not a project's name
     ),
+    (
+        "corpus:baoding-counties/bd113-2022-130630.txt",
+        "县",
+        "我县被国家体育总局命名为“国家体育产业基地”",
+        [("GovernmentBody", "国家体育总局")],
+        ["“国家体育产业基地”"],  # a title the county was given, not a park
+    ),
 ]
 
 

@@ -91,7 +91,7 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
     proposed = _with_zone_part(_joined_at_dot(proposed, text), text)
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     kept = _without_group_prefixes(kept, text)
-    kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c))]
+    kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c)) and not _honour(text, c)]
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
 
 
@@ -125,6 +125,17 @@ def _named_after_home(toks: list[Token], found: list[Candidate]) -> list[Candida
         for t in toks
         if t.start in ends and t.word in _HOME_NAMED_HEADS
     ]
+
+
+# 被国家体育总局命名为“国家体育产业基地”: a quoted title a place or body was given, not a park or programme.
+_HONOURED = re.compile(r"(?:命名为|确定为|评为|授予|认定为|列为|获评|荣获|入选|获得)$")
+
+
+def _honour(text: str, candidate: Candidate) -> bool:
+    """(Being made part of a pilot, 列为“…试点”, is joining a programme: that stays.)"""
+    if text[candidate.start : candidate.end].rstrip("”").endswith("试点"):
+        return False
+    return text.startswith("“", candidate.start) and _HONOURED.search(text, 0, candidate.start) is not None
 
 
 def _joined_at_dot(proposed: list[Candidate], text: str) -> list[Candidate]:
