@@ -1046,6 +1046,13 @@ CASES = [
         [("GovernmentBody", "国家体育总局")],
         ["“国家体育产业基地”"],  # a title the county was given, not a park
     ),
+    (
+        "corpus:baoding-counties/bd058-2013-130624.txt",
+        "县",
+        "重点推进乐天凤凰温塘寺度假中心、云花溪谷等续建项目；",
+        [("Project", "乐天凤凰温塘寺度假中心")],
+        [],
+    ),
 ]
 
 

@@ -77,7 +77,7 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
         *quoted_candidates(text),
         *list_candidates(text),
         *enterprise_list_candidates(text, boundaries),
-        *project_list_candidates(text),
+        *project_list_candidates(text, boundaries),
         *industry_candidates(text, boundaries),
         *person_candidates(toks),
         *studio_person_candidates(text),

@@ -635,19 +635,21 @@ _COMPANY_PREFIX_TAGS = frozenset(["ns", "nr", "nz", "nrt", "j", "unk", "ng", "zg
 _FACILITY_END = re.compile(r"(?:场|店|馆|站|城|园|库|港|学校|中心|大厦)$")
 
 
-def project_list_candidates(text: str) -> list[Candidate]:
+def project_list_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
     out = []
     for match in PROJECT_LIST.finditer(text):
         position = match.start(1)
         for number, item in enumerate(match.group(1).split("、")):
             name = trim_leading(item) if number == 0 else item
             start = position + len(item) - len(name)
+            position += len(item) + 1
+            if start not in boundaries:
+                continue  # (投资…元)实 + 施唐河…: the first item's name must start a word of the sentence
             if _company_behind_project(name):
                 type_name = "Project" if _FACILITY_END.search(name) else "Enterprise"
                 out.append(Candidate(start, start + len(name), type_name, priority=1, source="lists"))
             elif _product_of_company(name):
                 out.append(Candidate(start, start + len(name), "Project", priority=1, source="lists"))
-            position += len(item) + 1
     return out
 
 
@@ -678,13 +680,19 @@ def phase_owner_candidates(text: str, proposed: list[Candidate]) -> list[Candida
     return out
 
 
+_NOT_A_PRODUCT = re.compile(r"(?:发展|支付|推介会|会|活动|开发)$")
+_COUNT_WORD = re.compile(r"[个元项家批]|以上|^[两一二三四五六七八九十百千万]+$")
+
+
 def _product_of_company(name: str) -> bool:
     """海航创通变速箱, 东安汽发中高端发动机: a company and what its plant will make, longer than a firm's name."""
     if not 7 <= len(name) <= 14 or _head_start().search(name[1:]) or "至" in name:
         return False
     words = tokens(name)
-    if any(w.word in GENERIC for w in words) or any(w.tag in ("uj", "c", "p", "d", "r") for w in words):
-        return False
+    if all(w.word in GENERIC for w in words[1:]) or any(w.tag in ("uj", "c", "p", "d", "r") for w in words):
+        return False  # (高端 may describe the product: 东安汽发中高端发动机)
+    if any(w.tag == "m" and _COUNT_WORD.search(w.word) for w in words) or _NOT_A_PRODUCT.search(name):
+        return False  # 两个省重点, 千万元以上; …融合发展, …转移支付, …推介会: a count or an activity, no product
     first = words[0]
     return first.tag in _COMPANY_PREFIX_TAGS or gazetteer().get(first.word, ("",))[0] == "Enterprise"
 
