@@ -105,7 +105,25 @@ WEAK_HEADS = {
 }
 # Heads that generic phrases end in as often as names do (产业转移项目): the name needs a proper word.
 COMMON_HEADS = frozenset(
-    ["项目", "工程", "平台", "基地", "枢纽", "示范区", "示范园", "试验区", "公园", "小区", "路", "街", "巷", "地区"]
+    [
+        "项目",
+        "工程",
+        "平台",
+        "基地",
+        "枢纽",
+        "林带",
+        "景观带",
+        "片林",
+        "示范区",
+        "示范园",
+        "试验区",
+        "公园",
+        "小区",
+        "路",
+        "街",
+        "巷",
+        "地区",
+    ]
 )
 _COUNT = re.compile(r"\d\s*[件个项处条家所座批次]$|^第?[一二三四五六七八九十两几]+[件个项处条家所座批次]$")
 _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八九十两]+大?[批些]?$")
@@ -113,6 +131,7 @@ _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+")
 # Classifiers that count or sort things (产业类项目, 特色名镇); 台 in 黄金台 is no count.
+_AREA = re.compile(r"亩|平方米|公里|余$")
 _CLASSIFIERS = frozenset("类名种项个条家所座批次处件栋套辆户级元亿万吨米人")
 _CLAUSES = re.compile(r"\d{1,3}条")
 _YEAR = re.compile(r"[\d一二三四五六七八九〇零]{2,4}年")
@@ -395,6 +414,8 @@ def _leading(token: Token, following: Token) -> bool:
     """A word at the left edge that is no part of the name: a modifier, or a verb taking the name as object."""
     if token.word in LEADING or _is_frame(token.word) or token.word in SOFT_FRAME_VERBS or token.word in ("和", "及"):
         return True
+    if token.tag == "m" and (_AREA.search(token.word) or (following.tag == "m" and _AREA.search(following.word))):
+        return True  # 1.3万亩 + 雄清片林: the size of what was planted, not its name
     if len(token.word) == 1:
         return False
     if token.tag in ("ad", "d"):
