@@ -1109,6 +1109,11 @@ HOME_CASES = [
         "五年来，多方筹集建设资金13.9亿元，完成了新华街、迎宾路、保清路、清苑广场、县城供水、兴苑商城等多项重点工程，县城功能更齐全，布局更合理。",
         [("Place", "清苑广场")],
     ),
+    (  # the own place counts as a proper word before a generic head (定兴 is tagged an adjective)
+        "corpus:baoding-counties/bd071-2021-130626.txt",
+        "抓好定兴国际种业产业化枢纽、台湾花卉产业园、良丰晓月生态循环农业示范园等项目建设，打造现代农业新高地。",
+        [("Project", "定兴国际种业产业化枢纽")],
+    ),
 ]
 
 

@@ -85,7 +85,7 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
         *route_candidates(text, boundaries),
         *_place_tokens(toks),
         *_numbered_streets(toks),
-        *head_candidates(toks),
+        *head_candidates(toks, _home_forms(home)),
     ]
     proposed += works_candidates(text, toks, proposed) + phase_owner_candidates(text, proposed)
     proposed = _with_zone_part(_joined_at_dot(proposed, text), text)
@@ -100,14 +100,18 @@ _DIVISION_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:自治县|区|县|市|
 _PARENT = re.compile(r"^[\u4e00-\u9fff]{2,}?[省市](?=[\u4e00-\u9fff]{2,}[区县市旗])")
 
 
+def _home_forms(home: str) -> frozenset[str]:
+    """保定市清苑区 → 保定市清苑区, 清苑区, 清苑."""
+    if not home:
+        return frozenset()
+    own = _PARENT.sub("", home)  # 哈尔滨市平房区 → 平房区
+    return frozenset({home, own, _DIVISION_SUFFIX.sub("", own)})
+
+
 def _home_candidates(text: str, boundaries: set[int], home: str) -> list[Candidate]:
     """The report's own place, by its full or short name: jieba often reads it as a common noun (平房区/n)."""
-    if not home:
-        return []
-    own = _PARENT.sub("", home)  # 哈尔滨市平房区 → 平房区
-    forms = {home, own, _DIVISION_SUFFIX.sub("", own)}
     out = []
-    for form in sorted(forms, key=len, reverse=True):
+    for form in sorted(_home_forms(home), key=len, reverse=True):
         for match in re.finditer(re.escape(form), text):
             if match.start() in boundaries and match.end() in boundaries:
                 out.append(Candidate(match.start(), match.end(), "Place", home, priority=2, source="gazetteer"))

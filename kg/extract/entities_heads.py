@@ -138,13 +138,13 @@ _YEAR = re.compile(r"[\d一二三四五六七八九〇零]{2,4}年")
 PROPER_TAGS = frozenset(["ns", "nr", "nz", "nt", "nrt", "nrfg", "eng", "m", "unk", "quote"])
 
 
-def _has_proper_word(particular: list[str]) -> bool:
+def _has_proper_word(particular: list[str], known: frozenset[str] = frozenset()) -> bool:
     """A place, person or organisation name, a figure, or a word jieba does not know."""
     words = [word for word in particular if word]
     fragments = any(len(a) == 1 and len(b) == 1 for a, b in pairwise(words))
     # 黄金 + 台/q + 武术节: a 'measure word' after a noun is the last piece of a name jieba did not know
     measure = any(len(b) == 1 and tag_of(b) == "q" and len(a) > 1 and b not in _CLASSIFIERS for a, b in pairwise(words))
-    return fragments or measure or any(_proper(word) for word in words)
+    return fragments or measure or any(word in known or _proper(word) for word in words)
 
 
 def _ranked(particular: list[str], head: str) -> bool:
@@ -177,8 +177,9 @@ def _proper(word: str) -> bool:
 ORGAN_HEADS = frozenset(["政府", "人民政府", "人大", "政协"])
 
 
-def head_candidates(toks: list[Token]) -> list[Candidate]:
-    """Every name that ends in a head word, in one sentence's tokens."""
+def head_candidates(toks: list[Token], known: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Every name that ends in a head word, in one sentence's tokens; ``known`` are proper words the
+    dictionaries miss, such as the report's own place (定兴 is tagged an adjective)."""
     out: list[Candidate] = []
     for index, token in enumerate(toks):
         if token.word.startswith("“"):
@@ -196,7 +197,7 @@ def head_candidates(toks: list[Token]) -> list[Candidate]:
             continue  # 试点 + 小区, 战略 + 储备: the head word describes the noun after it
         if head == "战略" and index + 1 < len(toks) and toks[index + 1].word.startswith(_STRATEGIC):
             continue  # 战略机遇期, 战略合作: 'strategic' describes what follows, no strategy is named
-        candidate = _name_before(toks, index, head, type_name)
+        candidate = _name_before(toks, index, head, type_name, known)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -268,7 +269,9 @@ def _event_ending(word: str) -> tuple[str, str] | None:
     return ending, "Event"
 
 
-def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Candidate | None:
+def _name_before(
+    toks: list[Token], index: int, head: str, type_name: str, known: frozenset[str] = frozenset()
+) -> Candidate | None:
     """Extend leftwards from the head token while the words can belong to a name."""
     end = toks[index].end
     limit = MAX_LENGTH.get(type_name, 16)
@@ -306,10 +309,10 @@ def _name_before(toks: list[Token], index: int, head: str, type_name: str) -> Ca
         return Candidate(toks[first].start, end, type_name, source="heads")
     if type_name == "Project" and particular[:1] == ["项目"]:
         return None  # 项目进入全市“五个1000”项目: a clause about projects
-    if _acceptable(particular, head, type_name):
+    if _acceptable(particular, head, type_name, known):
         return Candidate(toks[first].start, end, type_name, source="heads")
     own = [toks[index].word[: -len(head)]]
-    if first < index and own[0] and _acceptable(own, head, type_name):
+    if first < index and own[0] and _acceptable(own, head, type_name, known):
         return Candidate(toks[index].start, end, type_name, source="heads")  # 司法局: the word alone
     return _village(toks, index, head)
 
@@ -320,12 +323,12 @@ _ZONE_WORD = re.compile(r"经济|技术|开发|产业|高新|自贸|新区|园�
 DISAPPROVING = _words("搞 不搞 杜绝 防止 避免 严禁 禁止 反对 不能 不再 纠正 整治")
 
 
-def _acceptable(particular: list[str], head: str, type_name: str) -> bool:
+def _acceptable(particular: list[str], head: str, type_name: str, known: frozenset[str] = frozenset()) -> bool:
     """纳入 + 计划, 制定 + 方案: a verb taking the head as its object makes no name."""
     if type_name == "Policy" and all(_is_frame(w) for w in particular if w):
         return False
     named = any(w and w not in GENERIC and w not in FUNCTION_WORDS for w in particular)
-    return named and _plausible(particular, head, type_name)
+    return named and _plausible(particular, head, type_name, known)
 
 
 def _owned_by_level(particular: list[str], type_name: str) -> bool:
@@ -468,7 +471,7 @@ def _is_frame(word: str) -> bool:
 _EFFORT = frozenset(["大力", "全力", "着力", "积极", "加快", "努力", "深入", "持续", "认真", "扎实", "成功"])
 
 
-def _plausible(particular: list[str], head: str, type_name: str) -> bool:
+def _plausible(particular: list[str], head: str, type_name: str, known: frozenset[str] = frozenset()) -> bool:
     """Type-specific checks on the particular part (the name without its head)."""
     text = "".join(particular)
     quoted = "“" in text or "《" in text
@@ -477,7 +480,7 @@ def _plausible(particular: list[str], head: str, type_name: str) -> bool:
     if len(text) == 1 and tag_of(text) in ("a", "d", "ad", "v"):
         return False  # 快行动, 早部署: a manner of acting, not a programme
     if (head in COMMON_HEADS or head in ("节", "赛", "大会")) and not quoted:
-        return _has_proper_word(particular) and not _place_and_rank(particular) and not _ranked(particular, head)
+        return _has_proper_word(particular, known) and not _place_and_rank(particular) and not _ranked(particular, head)
     if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
