@@ -25,7 +25,7 @@ EVENTS = re.compile(
     rf"|第[{_NUM}]{{1,3}}次全国[\u4e00-\u9fff]{{2,4}}普查"
     rf"|(?:庆祝)?(?:新中国成立|中华人民共和国成立|中国共产党成立|建党|建国|改革开放)[{_NUM}\d]{{2,4}}周年"
     r"(?:文艺演出|文艺晚会|系列活动|主题活动|庆祝活动|庆祝大会|纪念大会|大会)?"
-    rf"|(?<=[中小大学院校])[{_NUM}\d]{{2,3}}周年(?:校庆|庆典)"
+
 )
 # 魏村至大魏庄路, 107国道北河大桥北侧至县标段: a numbered road may open the name; 等 closes a list, not a name.
 ROUTE = re.compile(
@@ -571,8 +571,8 @@ def _known_industry(text: str, match: re.Match[str], boundaries: set[int]) -> Ca
     suffix = INDUSTRY_SUFFIX.match(text, end)
     if suffix:
         return Candidate(start, suffix.end(), "Industry", word, priority=2, source="industry")
-    if INDUSTRY_AS_MODIFIER.match(text, end) or text.startswith("社会", end):
-        return None  # 制造业企业, 文化旅游活动: the trade describes a firm or an event; 共享经济社会… is no trade
+    if INDUSTRY_AS_MODIFIER.match(text, end):
+        return None  # 制造业企业, 文化旅游活动: the trade describes a firm or an event
     if (len(word) >= 4 or word.endswith("业") or text.startswith("领域", end)) and end in boundaries:
         return Candidate(start, end, "Industry", priority=2, source="industry")
     return None
