@@ -25,7 +25,6 @@ EVENTS = re.compile(
     rf"|第[{_NUM}]{{1,3}}次全国[\u4e00-\u9fff]{{2,4}}普查"
     rf"|(?:庆祝)?(?:新中国成立|中华人民共和国成立|中国共产党成立|建党|建国|改革开放)[{_NUM}\d]{{2,4}}周年"
     r"(?:文艺演出|文艺晚会|系列活动|主题活动|庆祝活动|庆祝大会|纪念大会|大会)?"
-
 )
 # 魏村至大魏庄路, 107国道北河大桥北侧至县标段: a numbered road may open the name; 等 closes a list, not a name.
 ROUTE = re.compile(
