@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from kg.extract import extractor
 from kg.extract.entities_heads import head_candidates, trim_leading
@@ -100,6 +101,7 @@ _DIVISION_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:自治县|区|县|市|
 _PARENT = re.compile(r"^[\u4e00-\u9fff]{2,}?[省市](?=[\u4e00-\u9fff]{2,}[区县市旗])")
 
 
+@cache
 def _home_forms(home: str) -> frozenset[str]:
     """保定市清苑区 → 保定市清苑区, 清苑区, 清苑."""
     if not home:
