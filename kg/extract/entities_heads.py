@@ -130,8 +130,8 @@ _AMOUNT = re.compile(r"[元批个项家条所]|以上|^[一二三四五六七八
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千两]+大?")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+")
-# Classifiers that count or sort things (产业类项目, 特色名镇); 台 in 黄金台 is no count.
 _AREA = re.compile(r"亩|平方米|公里|余$")
+# Classifiers that count or sort things (产业类项目, 特色名镇); 台 in 黄金台 is no count.
 _CLASSIFIERS = frozenset("类名种项个条家所座批次处件栋套辆户级元亿万吨米人")
 _CLAUSES = re.compile(r"\d{1,3}条")
 _YEAR = re.compile(r"[\d一二三四五六七八九〇零]{2,4}年")

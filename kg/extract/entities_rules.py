@@ -436,7 +436,7 @@ def _list_item(item: str, type_name: str) -> str:
     if type_name != "Industry":
         name = trim_leading(item)
         words = tokens(name)
-        if type_name == "Enterprise" and (_company_short_name(name) or _traded(name)):
+        if type_name == "Enterprise" and _traded(name):
             return name  # 垦/v 丰/a 种业, 北京同仁堂健康药业: a listed firm's name and its trade
         if not 2 <= len(name) <= 8 or any(t.tag in _VERBAL_TAGS for t in words):
             return ""
@@ -461,11 +461,8 @@ _FUNCTION_TAGS = frozenset(["p", "c", "uj", "ul", "uz", "d", "ad", "r", "m", "x"
 def _noun_phrase(item: str) -> bool:
     """智慧/nr 家政/n, 托/v 育/v 养老/n: a short item ending in a noun; the tags before it are unreliable."""
     words = tokens(item)
-    longest = 6
-    if len(words) > 2 and any(w.word in _INDUSTRY_JOINERS for w in words[1:-1]):  # 特色文化和旅游
-        words, longest = [w for w in words if w.word not in _INDUSTRY_JOINERS], 8
     return (
-        3 <= len(item) <= longest
+        3 <= len(item) <= 6
         and len(words) > 1
         and words[-1].tag in _NOUN_TAGS
         and not any(w.tag in _FUNCTION_TAGS for w in words)
