@@ -541,24 +541,24 @@ def industry_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
     two joined before one 产业 are one industry (机器人及智能制造产业), as the report plans it."""
     matches = [m for m in _industry_pattern().finditer(text) if m.start() in boundaries]
     out = []
-    skip_next = False
-    for index, match in enumerate(matches):
-        if skip_next:
-            skip_next = False
-            continue
-        following = matches[index + 1] if index + 1 < len(matches) else None
-        joined = following is not None and text[match.end() : following.start()] in _INDUSTRY_JOINERS
-        if joined and not match.group().endswith("业"):  # 现代服务业和旅游业 are two
-            suffix = INDUSTRY_SUFFIX.match(text, following.end())
-            if suffix and not _INDUSTRY_HOST.match(text, suffix.end()):
-                name = text[match.start() : following.end()]
-                out.append(Candidate(match.start(), suffix.end(), "Industry", name, priority=2, source="industry"))
-                skip_next = True
-                continue
-        candidate = _known_industry(text, match, boundaries)
+    index = 0
+    while index < len(matches):
+        pair = _joined_pair(text, matches[index], matches[index + 1]) if index + 1 < len(matches) else None
+        candidate = pair or _known_industry(text, matches[index], boundaries)
         if candidate is not None:
             out.append(candidate)
+        index += 2 if pair else 1
     return out
+
+
+def _joined_pair(text: str, match: re.Match[str], following: re.Match[str]) -> Candidate | None:
+    if text[match.end() : following.start()] not in _INDUSTRY_JOINERS or match.group().endswith("业"):
+        return None  # 现代服务业和旅游业 are two
+    suffix = INDUSTRY_SUFFIX.match(text, following.end())
+    if suffix is None or _INDUSTRY_HOST.match(text, suffix.end()):
+        return None
+    name = text[match.start() : following.end()]
+    return Candidate(match.start(), suffix.end(), "Industry", name, priority=2, source="industry")
 
 
 def _known_industry(text: str, match: re.Match[str], boundaries: set[int]) -> Candidate | None:
