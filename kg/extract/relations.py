@@ -270,8 +270,8 @@ def items(
             continue  # 实施 of 实施八项战略: what is left once the count took the name away
         if mention is None and make and _nameable(chunk) and (shape is None or shape.fullmatch(chunk)):
             mention = context.create(span, make, sentence)
-        elif mention is None and _nameable(chunk):
-            type_name = suffix_type(chunk)
+        elif mention is None:
+            type_name = suffix_type(chunk)  # (suffix_type asks _nameable first)
             mention = context.create(span, type_name, sentence) if type_name else None
         if mention is not None and not _just_a_verb(mention.text):
             found.append(Item(ref(mention), mention))
