@@ -6,13 +6,15 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 
 LOOPBACK = "127.0.0.1"
 
@@ -29,17 +31,28 @@ def oxigraph_command() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("oxigraph")
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
+class ServerExited(RuntimeError):
+    """The server process ended before it answered, typically because its port was taken meanwhile."""
+
+
+def _tail(output: BinaryIO, characters: int = 2000) -> str:
+    output.flush()
+    output.seek(0)
+    return output.read().decode("utf-8", errors="replace")[-characters:]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float, output: BinaryIO) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with status {process.returncode} before answering {url}")
+            status = process.returncode
+            raise ServerExited(f"server exited with status {status} before answering {url}; it said:\n{_tail(output)}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
         except OSError:
             time.sleep(0.05)
-    raise RuntimeError(f"server did not answer {url} within {seconds:.0f} s")
+    raise RuntimeError(f"server did not answer {url} within {seconds:.0f} s; it said:\n{_tail(output)}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -54,14 +67,37 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextmanager
 def running(command: list[str], probe_path: str, port: int, startup_seconds: float = 60) -> Iterator[str]:
-    """Run ``command`` (already bound to ``port``) until the block ends; yields the base URL."""
+    """Run ``command`` (already bound to ``port``) until the block ends; yields the base URL.
+
+    If the server fails to start, the error quotes the end of what it printed.
+    """
     base = f"http://{LOOPBACK}:{port}"
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_until_up(base + probe_path, process, startup_seconds)
-        yield base
-    finally:
-        _stop(process)
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_up(base + probe_path, process, startup_seconds, output)
+            yield base
+        finally:
+            _stop(process)
+
+
+@contextmanager
+def on_a_free_port(start: Callable[[int, int], AbstractContextManager[str]], attempts: int = 3) -> Iterator[str]:
+    """``start(port, attempt)`` a server, trying again on a new port if it exits before answering.
+
+    A port found free can be taken by another process before the server binds it; the server then exits.
+    """
+    for attempt in range(1, attempts + 1):
+        started = ExitStack()
+        try:
+            base = started.enter_context(start(free_port(), attempt))
+        except ServerExited:
+            if attempt == attempts:
+                raise
+            continue
+        with started:
+            yield base
+        return
 
 
 @contextmanager
@@ -70,18 +106,24 @@ def oxigraph_server(location: Path) -> Iterator[str]:
     binary = oxigraph_command()
     if binary is None:
         raise RuntimeError("the oxigraph command is not installed (pip install oxigraph)")
-    port = free_port()
-    command = [binary, "serve", "--location", str(location), "--bind", f"{LOOPBACK}:{port}"]
-    with running(command, "/query?query=ASK%7B%7D", port) as base:
+
+    def start(port: int, attempt: int) -> AbstractContextManager[str]:
+        command = [binary, "serve", "--location", str(location), "--bind", f"{LOOPBACK}:{port}"]
+        return running(command, "/query?query=ASK%7B%7D", port)
+
+    with on_a_free_port(start) as base:
         yield base
 
 
 @contextmanager
 def kg_server(*arguments: str) -> Iterator[str]:
     """``kg serve`` with ``arguments`` on a free port; yields its base URL."""
-    port = free_port()
-    command = [sys.executable, "-m", "kg", "serve", *arguments, "--port", str(port)]
-    with running(command, "/sparql?query=ASK%7B%7D", port) as base:
+
+    def start(port: int, attempt: int) -> AbstractContextManager[str]:
+        command = [sys.executable, "-m", "kg", "serve", *arguments, "--port", str(port)]
+        return running(command, "/sparql?query=ASK%7B%7D", port)
+
+    with on_a_free_port(start) as base:
         yield base
 
 
@@ -123,11 +165,18 @@ def virtuoso_server(folder: Path) -> Iterator[str]:
     binary = virtuoso_command()
     if binary is None:
         raise RuntimeError("virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin)")
-    port = free_port()
-    ini = folder / "virtuoso.ini"
-    ini.write_text(_VIRTUOSO_INI.format(dir=folder, host=LOOPBACK, sql_port=free_port(), http_port=port), "utf-8")
-    command = [binary, "+foreground", "+configfile", str(ini)]
-    with running(command, "/sparql?query=ASK%7B%7D", port, startup_seconds=120) as base:
+
+    def start(http_port: int, attempt: int) -> AbstractContextManager[str]:
+        database = folder / f"attempt-{attempt}"  # a failed start leaves a database behind
+        database.mkdir(parents=True)
+        sql_port = free_port()
+        ini = database / "virtuoso.ini"
+        settings = _VIRTUOSO_INI.format(dir=database, host=LOOPBACK, sql_port=sql_port, http_port=http_port)
+        ini.write_text(settings, "utf-8")
+        command = [binary, "+foreground", "+configfile", str(ini)]
+        return running(command, "/sparql?query=ASK%7B%7D", http_port, startup_seconds=120)
+
+    with on_a_free_port(start) as base:
         yield base
 
 
