@@ -25,6 +25,12 @@ EVENTS = re.compile(
     rf"|第[{_NUM}]{{1,3}}次全国[\u4e00-\u9fff]{{2,4}}普查"
     rf"|(?:庆祝)?(?:新中国成立|中华人民共和国成立|中国共产党成立|建党|建国|改革开放)[{_NUM}\d]{{2,4}}周年"
     r"(?:文艺演出|文艺晚会|系列活动|主题活动|庆祝活动|庆祝大会|纪念大会|大会)?"
+    # the meetings whose decisions a report carries out: party congresses, economic work conferences
+    rf"|[省市区县]第?[{_NUM}]{{1,3}}次党代会"
+    r"|(?:中央|全国|全省|全市|全区|全县|[省市区县]委)经济工作会议"
+    rf"|[{_NUM}]{{2,3}}届历次全会"
+    rf"|[省市区县][{_NUM}]{{1,3}}届(?:人大[{_NUM}]{{1,3}}次会议|[{_NUM}]{{1,3}}次人民代表大会)"
+    r"|(?:北京)?冬(?:（残）|残)?奥会"
 )
 # 魏村至大魏庄路, 107国道北河大桥北侧至县标段: a numbered road may open the name; 等 closes a list, not a name.
 ROUTE = re.compile(
@@ -34,11 +40,12 @@ ROUTE = re.compile(
 # The works done on that stretch finish the project's name (…连接线 + 工程, …县标段 + 绿化景观提升工程).
 ROUTE_WORKS = re.compile(r"[^\W\d_等一二两三四五六七八九十个条座]{0,10}?(?:工程|项目)")
 NUMBERED_SCHOOL = re.compile(r"(?=([\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])))")
-# A studio or workshop named after a person (王晓丹名师工作室); the name starts with a common surname.
-PERSON_STUDIO = re.compile(r"([\u4e00-\u9fff]{2,3})(?=(?:名师|劳模|技能大师|大师|名医|名家|专家)工作室)")
-COMMON_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+# A studio or workshop named after a person (王晓丹名师工作室, 朱建民名校长工作室).
+PERSON_STUDIO = re.compile(r"([\u4e00-\u9fff]{2,3})(?=(?:名师|名校长|名班主任|劳模|技能大师|大师|名医|名家|专家)工作室)")
+# 省委书记王东峰、省长王正谱等: an official named right after the title, the way reports credit visiting leaders.
+TITLED_PERSON = re.compile(
+    r"(?:总理|部长|厅长|局长|书记|省长|市长|县长|区长|主任|组长|主席|董事长|总经理|院长|校长)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=[，、。；）]|等|同志|一行)"
 )
 CONGRESS = re.compile(
     rf"((?:[\u4e00-\u9fff]{{0,10}}?[省市区县旗])?第[{_NUM}]{{1,3}}届人民代表大会)(第[{_NUM}]{{1,3}}次会议)?"
@@ -209,12 +216,18 @@ def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
 
 
 def studio_person_candidates(text: str) -> list[Candidate]:
+    """People named by a studio after them or by their title: the name opens with a common surname."""
     out = []
-    for match in PERSON_STUDIO.finditer(text):
+    for match in [*PERSON_STUDIO.finditer(text), *TITLED_PERSON.finditer(text)]:
         name = match.group(1)
-        if name[0] in COMMON_SURNAMES:
+        if name[0] in surnames():
             out.append(Candidate(match.start(1), match.end(1), "Person", priority=2))
     return out
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(row[0] for row in data_lines("surnames.txt"))
 
 
 def congress_candidates(text: str) -> list[Candidate]:
