@@ -41,7 +41,9 @@ ROUTE = re.compile(
 ROUTE_WORKS = re.compile(r"[^\W\d_等一二两三四五六七八九十个条座]{0,10}?(?:工程|项目)")
 NUMBERED_SCHOOL = re.compile(r"(?=([\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])))")
 # A studio or workshop named after a person (王晓丹名师工作室, 朱建民名校长工作室).
-PERSON_STUDIO = re.compile(r"([\u4e00-\u9fff]{2,3})(?=(?:名师|名校长|名班主任|劳模|技能大师|大师|名医|名家|专家)工作室)")
+PERSON_STUDIO = re.compile(
+    r"([\u4e00-\u9fff]{2,3})(?=(?:名师|名校长|名班主任|劳模|技能大师|大师|名医|名家|专家)工作室)"
+)
 # 省委书记王东峰、省长王正谱等: an official named right after the title, the way reports credit visiting leaders.
 TITLED_PERSON = re.compile(
     r"(?:总理|部长|厅长|局长|书记|省长|市长|县长|区长|主任|组长|主席|董事长|总经理|院长|校长)"
