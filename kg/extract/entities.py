@@ -29,6 +29,7 @@ from kg.extract.entities_rules import (
     quoted_candidates,
     region_strategy_candidates,
     route_candidates,
+    sector_candidates,
     studio_person_candidates,
     works_candidates,
 )
@@ -80,6 +81,7 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
         *enterprise_list_candidates(text, boundaries),
         *project_list_candidates(text, boundaries),
         *industry_candidates(text, boundaries),
+        *sector_candidates(toks),
         *person_candidates(toks),
         *studio_person_candidates(text),
         *congress_candidates(text),

@@ -15,12 +15,13 @@ from itertools import pairwise
 from kg.extract.entities_text import Candidate, Token, gazetteer, heads, longest_head, tag_of, tokens
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list."""
     return frozenset(text.split())
 
 
 # Words that end a name on its left: the name is their object or they join two names.
-FRAME_VERBS = _words(
+FRAME_VERBS = word_set(
     "实施 推进 推动 深化 落实 贯彻 贯彻落实 启动 完成 坚持 实行 执行 出台 制定 印发 编制 建立 健全 完善 部署 "
     "打好 打赢 开展 深入开展 加快 加强 抓好 做好 引进 落户 签约 开工 竣工 投产 入驻 建成 谋划 争取 支持 依托 "
     "成立 设立 申报 举办 承办 参加 参与 围绕 聚焦 加入 实现 取得 获得 获批 列入 纳入 入选 "
@@ -34,22 +35,22 @@ FRAME_VERBS = _words(
 )
 # Verbs that take a name as object but also occur inside names (产业振兴行动, 社会组织培育计划):
 # they do not stop the name, they are only trimmed off its left edge.
-SOFT_FRAME_VERBS = _words(
+SOFT_FRAME_VERBS = word_set(
     "培育 组织 服务 合作 协调 保障 新建 改造 续建 建设 扩建 提升 发展 配套 创建 打造 构建 引导 应用 共建 共享 改革"
 )
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS = word_set(
     "的 和 与 及 以及 或 等 是 为 了 在 对 把 被 将 从 向 以 由 同 跟 于 至 到 并 并且 而 也 都 还 又 再 "
     "其 该 此 这 那 这个 这些 我们 我 各 每 成 有 个 项 家 条 所 座 批 类 种 名 户 次 处 件 栋 台 套 辆 年 月 日 "
     "上 下 内 外 后 前 里 之 所有 一批 一个 一些 多个 全 共 近 约 超 总 旧 个人 给 我区 我县 我市 我省 人次 万人 万元 亿元 占 抓 以下 以上 改 设 撤 几 让 使 年内 年底 年初 月底 月初 上半年 下半年 目前 今年 明年 全年 当年 同时"
 )
-STOP_TAGS = _words("x uj ul uz ud ug uv p c d r y w i")
+STOP_TAGS = word_set("x uj ul uz ud ug uv p c d r y w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
-LEADING = _words(
+LEADING = word_set(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 高水平 高标准 高质量 一批 各类 各 相关 有关 其他 其它 "
     "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多 更 更多"
 )
 # Modifiers that say how important or where, never which.
-GENERIC = _words(
+GENERIC = word_set(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 区 县 市 省 国家 国家级 省级 市级 区级 县级 "
     "重点 重大 重要 一批 各类 各 相关 龙头 配套 产业 工业 特色 主导 新兴 传统 优势 现代 新型 大型 中小 小型 "
     "示范 试点 专项 综合 整体 总体 具体 有关 其他 其它 一般 基层 城乡 城市 农村 乡村 社会 经济 公共 民生 "
@@ -73,7 +74,7 @@ MAX_LENGTH = {
     "Event": 20,
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
-NOT_HEADED = _words(
+NOT_HEADED = word_set(
     "一线 二线 底线 红线 防线 生命线 热线 专线 主线 路线 航线 连线 沿线 全线 界线 战线 阵线 在线 上线 下线 干线 支线 高压线 生产线 流水线 卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "强村 强镇 强县 名村 名镇 子公司 母公司 科研院所 大专院校 高等院校 高楼大厦 "
@@ -83,7 +84,7 @@ NOT_HEADED = _words(
     "政府 人大 政协 办公室 委员会 新区 片区 园区 示范区 试验区 周年 全会 大赛 普查 一期 二期 三期 四期"
 )
 SINGLE_CHAR_HEADS = frozenset("局镇乡村路街巷线")
-LEADING_TAGS = _words("v ad l d")
+LEADING_TAGS = word_set("v ad l d")
 # Heads that also end ordinary phrases (社会保障体系): the name must be quoted or this long.
 WEAK_HEADS = {
     "体系": 99,
@@ -255,7 +256,7 @@ def _head_in(token: Token) -> tuple[str, str] | None:
 _NUMBERED_HOSPITAL = re.compile(r"第?[一二三四五六七八九十]+院$")
 # Festivals and contests are named by a proper prefix plus 节/赛 (哈尔滨国际啤酒节, 京津冀马术邀请赛);
 # these words end in 节/赛 but name no event.
-ORDINARY_EVENT_WORDS = _words(
+ORDINARY_EVENT_WORDS = word_set(
     "春节 元旦节 元宵节 清明节 端午节 中秋节 国庆节 重阳节 劳动节 妇女节 儿童节 青年节 建军节 教师节 情人节 "
     "环节 细节 季节 关节 调节 章节 礼节 气节 时节 音节 名节 失节 节节 比赛 竞赛 参赛 决赛 初赛 复赛 联赛 赛 代表大会 表彰大会 动员大会 誓师大会 职工大会 党员大会"
 )
@@ -320,12 +321,12 @@ def _name_before(
 _ZONE_WORD = re.compile(r"经济|技术|开发|产业|高新|自贸|新区|园区|物流|商务|科技")
 
 # Verbs before a quoted name that say it is to be avoided (搞“形象工程”, 杜绝“半拉子”工程).
-DISAPPROVING = _words("搞 不搞 杜绝 防止 避免 严禁 禁止 反对 不能 不再 纠正 整治")
+DISAPPROVING = word_set("搞 不搞 杜绝 防止 避免 严禁 禁止 反对 不能 不再 纠正 整治")
 
 
 def _acceptable(particular: list[str], head: str, type_name: str, known: frozenset[str] = frozenset()) -> bool:
     """纳入 + 计划, 制定 + 方案: a verb taking the head as its object makes no name."""
-    if type_name == "Policy" and all(_is_frame(w) for w in particular if w):
+    if type_name == "Policy" and all(is_frame(w) for w in particular if w):
         return False
     named = any(w and w not in GENERIC and w not in FUNCTION_WORDS for w in particular)
     return named and _plausible(particular, head, type_name, known)
@@ -415,7 +416,7 @@ def _partner_prefix(token: Token, following: Token) -> bool:
 
 def _leading(token: Token, following: Token) -> bool:
     """A word at the left edge that is no part of the name: a modifier, or a verb taking the name as object."""
-    if token.word in LEADING or _is_frame(token.word) or token.word in SOFT_FRAME_VERBS or token.word in ("和", "及"):
+    if token.word in LEADING or is_frame(token.word) or token.word in SOFT_FRAME_VERBS or token.word in ("和", "及"):
         return True
     if token.tag == "m" and (_AREA.search(token.word) or (following.tag == "m" and _AREA.search(following.word))):
         return True  # 1.3万亩 + 雄清片林: the size of what was planted, not its name
@@ -453,9 +454,7 @@ def trim_leading(name: str) -> str:
     words count, so 和平路 keeps its 和."""
     cut = 0
     for token in tokens(name):
-        if _is_frame(token.word) or (
-            token.word in FUNCTION_WORDS and (len(token.word) > 1 or token.word in _CUT_CHARS)
-        ):
+        if is_frame(token.word) or (token.word in FUNCTION_WORDS and (len(token.word) > 1 or token.word in _CUT_CHARS)):
             cut = token.end
     return name[cut:]
 
@@ -463,7 +462,7 @@ def trim_leading(name: str) -> str:
 _CUT_CHARS = frozenset("与了和及对在把向同将以的")
 
 
-def _is_frame(word: str) -> bool:
+def is_frame(word: str) -> bool:
     """实施, and idioms ending in one (全力推动, 大力实施) or opened by an adverb of effort (大力发展)."""
     return word in FRAME_VERBS or (len(word) >= 3 and (word[-2:] in FRAME_VERBS or word[:2] in _EFFORT))
 
@@ -501,7 +500,7 @@ def _stops(token: Token, type_name: str) -> bool:
         return False  # 中南高科·清苑新经济产业园: an owner or city joined to the name
     if word == "届" and type_name == "Event":
         return False  # 北京第29届种苗大会: the edition is part of the event's name
-    if word in FUNCTION_WORDS or _is_frame(word):
+    if word in FUNCTION_WORDS or is_frame(word):
         return True
     if token.tag in STOP_TAGS and (len(word) > 1 or token.tag == "x"):
         return True  # a lone character is more often a fragment of a name jieba did not know

@@ -9,7 +9,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from kg.extract.entities_heads import GENERIC, trim_leading
+from kg.extract.entities_heads import GENERIC, is_frame, trim_leading, word_set
 from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, heads, industries, tag_of, tokens
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -587,6 +587,55 @@ def _known_industry(text: str, match: re.Match[str], boundaries: set[int]) -> Ca
     if (len(word) >= 4 or word.endswith("业") or text.startswith("领域", end)) and end in boundaries:
         return Candidate(start, end, "Industry", priority=2, source="industry")
     return None
+
+
+def sector_candidates(toks: list[Token]) -> list[Candidate]:
+    """冰雪 + 产业, 文旅 + 产业, 会展经济: a sector the lexicon does not know, named by the nouns right
+    before 产业 or 经济; kinds (主导产业, 传统产业) and forms of ownership (民营经济) name no sector."""
+    out = []
+    for index, token in enumerate(toks):
+        suffix = token.word[-2:]
+        if suffix not in ("产业", "经济") or (index + 1 < len(toks) and _SECTOR_HOST.match(toks[index + 1].word)):
+            continue  # 冰雪产业带, 产业链, 经济开发区: a zone or chain, not the sector
+        if len(token.word) > 2:  # jieba's one word 会展经济
+            sector = [token.word[:-2]] if token.tag in _SECTOR_TAGS and _a_sector(token.word[:-2]) else []
+            start = token.start
+        else:
+            sector = _sector_words(toks, index)
+            start = toks[index - len(sector)].start if sector else token.start
+        name = "".join(sector)
+        if 2 <= len(name) <= (2 if suffix == "经济" else 6):
+            out.append(Candidate(start, token.end, "Industry", name, priority=1, source="industry"))
+    return out
+
+
+def _sector_words(toks: list[Token], index: int) -> list[str]:
+    words: list[str] = []
+    for token in reversed(toks[max(0, index - 2) : index]):
+        if token.tag not in _SECTOR_TAGS or not _a_sector(token.word):
+            break
+        words.insert(0, token.word)
+    return words
+
+
+def _a_sector(word: str) -> bool:
+    return not (word in _NOT_A_SECTOR or is_frame(word) or _NOT_A_SECTOR_SHAPE.search(word))
+
+
+# 战略性 and 成长型 (kinds), 全区 (whose), 五大 (how many), 现代化 (how modern)
+_NOT_A_SECTOR_SHAPE = re.compile(rf"[性化型]$|^全|[{_NUM}\d]")
+
+
+_SECTOR_TAGS = frozenset(["n", "nz", "j"])
+_SECTOR_HOST = re.compile(r"^(?:园|基地|区|集群|联盟|链|带|开发|技术|圈|走廊|体|发展区|功能区|特区|工作)")
+# Words before 产业/经济 that say which kind, size or owner, not which sector (扶贫产业, 县域经济, 实体经济).
+_NOT_A_SECTOR = word_set(
+    "主导 传统 新兴 优势 特色 重点 重大 现代 相关 配套 新型 大型 中小 一批 各类 支柱 首位 基础 先导 战略 朝阳 "
+    "夕阳 关联 上游 下游 上下游 富民 扶贫 实体 国民 集体 民营 非公 县域 区域 城市 农村 乡村 工业 农业 全球 世界 "
+    "宏观 市场 外向型 开放型 规模 板块 产品 项目 企业 科技 领域 地方 村级 个体 私营 国有 数量 质量 效益 增长 "
+    "发展 结构 布局 运行 形势 总量 社会 循环 低碳 绿色 生态 创新 特色优势 国际 国内 时代 高端 口径 龙头 园区 "
+    "家庭 强势 强县 对冲 专家 新 老 大 小"
+)
 
 
 INDUSTRY_AS_MODIFIER = re.compile(r"企业|活动|中心|集团|公司|项目|基地|园区|产品|市场|人才|学院|协会|商会|服务体系")
