@@ -262,7 +262,7 @@ def quoted_candidates(text: str) -> list[Candidate]:
         inner = match.group(1)
         if _is_industry_list(inner) or _slogan(inner, after):
             continue
-        if not (_policy_context(before, after) or _service_reform(inner, before)):
+        if not (_policy_context(before, after) or _service_reform(inner, before) or _counted(inner, before, after)):
             continue
         if HONOUR_END.search(inner) or not _names_a_programme(inner, after):
             continue
@@ -326,6 +326,26 @@ def _names_a_programme(inner: str, after: str) -> bool:
 
 
 PROGRAMME_AFTER = re.compile(r"^(?:\[\d+\])?(?:专项|整治|试点|评价|创建|攻坚|建设)")
+
+
+def _counted(inner: str, before: str, after: str) -> bool:
+    """“两品一标”, “四个一批”, “清五乱”: a phrase that counts its parts is a programme's short name
+    wherever it stands, unless the words around it make it a goal or a kind of thing."""
+    return (
+        _COUNTED.search(inner) is not None
+        and _NOT_COUNTED_NAME.search(inner) is None
+        and tag_of(inner) not in _PHRASE_TAGS
+        and NOT_POLICY_AFTER.match(after) is None
+        and _NOT_COUNTED_AFTER.match(after) is None
+        and POLICY_BEFORE_NOT.search(before) is None
+    )
+
+
+# A plan period (“十二五”), an ordinal (“第二战略支点”) or a sentence (“不让一滴污水流入白洋淀”) is no short name.
+_NOT_COUNTED_NAME = re.compile(r"^十.?五$|^第|圈$|[，,]|^.{9,}$")
+# “三包”即…: a part being explained; “三公”经费, “四有好老师”40人, 守住“…”底线: things counted or kept.
+_NOT_COUNTED_AFTER = re.compile(r"^(?:即|是指|换届|经费|底线|配套|\d)")
+_PHRASE_TAGS = frozenset(["i", "l", "b", "a", "d"])  # 一刀切, 一站式: idioms and attributes
 
 
 def _slogan(inner: str, after: str) -> bool:
