@@ -1124,6 +1124,20 @@ CASES = [
         [],
         ["“三公”", "“紧日子”"],  # a kind of spending, and an attitude
     ),
+    (
+        "corpus:baoding-counties/bd072-2022-130626.txt",
+        "县",
+        "推动金台科创、中越新型材料、泛雅科技、玖兴食品等项目尽快开工，争取年内主体竣工",
+        [("Enterprise", "泛雅科技"), ("Enterprise", "玖兴食品")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd070-2020-130626.txt",
+        "县",
+        "积极推进2000亩桑叶产业园、1000亩高端花卉园建设",
+        [("Park", "桑叶产业园")],
+        ["亩桑叶产业园"],  # the unit of the park's size is no part of its name
+    ),
 ]
 
 

@@ -420,6 +420,8 @@ def _leading(token: Token, following: Token) -> bool:
         return True
     if token.tag == "m" and (_AREA.search(token.word) or (following.tag == "m" and _AREA.search(following.word))):
         return True  # 1.3万亩 + 雄清片林: the size of what was planted, not its name
+    if token.tag == "q" and _AREA.fullmatch(token.word):
+        return True  # 200 + 亩 + 先进制造产业园: the unit of that size
     if len(token.word) == 1:
         return False
     if token.tag in ("ad", "d"):

@@ -730,7 +730,25 @@ def project_list_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
                 out.append(Candidate(start, start + len(name), type_name, priority=1, source="lists"))
             elif _product_of_company(name):
                 out.append(Candidate(start, start + len(name), "Project", priority=1, source="lists"))
+            elif _firm_by_trade(name):
+                out.append(Candidate(start, start + len(name), "Enterprise", priority=1, source="lists"))
     return out
+
+
+def _firm_by_trade(name: str) -> bool:
+    """立亚科技, 古城制药 in a list of projects: a name before a trade word is the firm whose project it is."""
+    if not _traded(name) or name in industries() or _NOT_ONE_FIRM.search(name):
+        return False
+    trade = max((t for t in trades() if name.endswith(t)), key=len)
+    words = tokens(name[: -len(trade)])
+    return not any(
+        w.word in GENERIC or w.word in industries() or is_frame(w.word) or (len(w.word) > 1 and w.tag in _VERBAL)
+        for w in words
+    )
+
+
+_VERBAL = frozenset(["v", "vn", "a", "ad", "d", "m", "p", "c", "r"])
+_NOT_ONE_FIRM = re.compile(r"[和与及期米]")  # two firms, a firm's plant phase, a volume (立方米)
 
 
 _NOT_IN_COMPANY_NAME = frozenset(["v", "vn", "a", "d", "m", "p", "c", "uj"])
