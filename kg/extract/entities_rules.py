@@ -344,7 +344,7 @@ def _counted(inner: str, before: str, after: str) -> bool:
 # A plan period (“十二五”), an ordinal (“第二战略支点”) or a sentence (“不让一滴污水流入白洋淀”) is no short name.
 _NOT_COUNTED_NAME = re.compile(r"^十.?五$|^第|圈$|[，,]|^.{9,}$")
 # “三包”即…: a part being explained; “三公”经费, “四有好老师”40人, 守住“…”底线: things counted or kept.
-_NOT_COUNTED_AFTER = re.compile(r"^(?:即|是指|换届|经费|底线|配套|\d)")
+_NOT_COUNTED_AFTER = re.compile(r"^(?:[，,]?(?:即|是指)|换届|经费|底线|配套|\d)")
 _PHRASE_TAGS = frozenset(["i", "l", "b", "a", "d"])  # 一刀切, 一站式: idioms and attributes
 
 
