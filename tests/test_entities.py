@@ -1138,6 +1138,21 @@ CASES = [
         [("Park", "桑叶产业园")],
         ["亩桑叶产业园"],  # the unit of the park's size is no part of its name
     ),
+    (
+        "corpus:baoding-counties/bd012-2008-130608.txt",
+        "县",
+        "完成中心街（富强路至东外环）、富强路（中心街至新华街）绿化改造",
+        [("Project", "中心街（富强路至东外环）"), ("Project", "富强路（中心街至新华街）"), ("Place", "新华街")],
+        ["富强路至东外环", "中心街至新华街"],  # the stretch is the bracketed part of the road's project
+    ),
+    (
+        "corpus:baoding-counties/bd072-2022-130626.txt",
+        "县",
+        "[10]县城建设“十个一”：一个鲜明的县城风貌和建筑风格定位，一个优美天际线，一组由城市公园、社区公园、"
+        "口袋公园组成的生态公园体系",
+        [],
+        ["优美天际线", "天际线"],  # a skyline is no road
+    ),
 ]
 
 

@@ -227,12 +227,20 @@ def _without_group_prefixes(kept: list[Candidate], text: str) -> list[Candidate]
 
 
 def _without_route_tails(kept: list[Candidate], text: str) -> list[Candidate]:
-    """许村段公路大修养护项目 inside 博望路县城至许村段公路大修养护项目: past 至 a road's name holds no project."""
+    """许村段公路大修养护项目 inside 博望路县城至许村段公路大修养护项目: past 至 a road's name holds no project;
+    nor does the bracketed stretch of 育才街（龙津路至春台路）, which is that road's project."""
     tails = [(text.index("至", r.start, r.end), r.end) for r in kept if r.source == "route"]
+    stretches = [(r.start, r.end) for r in kept if r.source == "route" and "（" in text[r.start : r.end]]
     return [
         c
         for c in kept
-        if not (c.type == "Project" and c.source != "route" and any(a < c.start and c.end <= b for a, b in tails))
+        if not (
+            c.type == "Project"
+            and (
+                (c.source != "route" and any(a < c.start and c.end <= b for a, b in tails))
+                or any(a < c.start and c.end <= b for a, b in stretches)
+            )
+        )
     ]
 
 

@@ -37,6 +37,8 @@ ROUTE = re.compile(
     r"(?:[GS]\d{1,4}|\d{1,4}(?=[国省]道))?[\u4e00-\u7b48\u7b4a-\u9fff]{2,12}至[\u4e00-\u7b48\u7b4a-\u9fff]{2,8}?(?:公路|路|线|段)"
     r"(?![\u4e00-\u9fff]{0,1}[面上径])"
 )
+# 育才街（龙津路至春台路）, 永兴路（海华酒店至107国道段）: the stretch of a named road being built.
+ROAD_STRETCH = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:大街|大道|路|街|线))（[^（）]{2,14}至[^（）]{2,14}）")
 # The works done on that stretch finish the project's name (…连接线 + 工程, …县标段 + 绿化景观提升工程).
 ROUTE_WORKS = re.compile(r"[^\W\d_等一二两三四五六七八九十个条座]{0,10}?(?:工程|项目)")
 NUMBERED_SCHOOL = re.compile(r"(?=([\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])))")
@@ -193,8 +195,9 @@ _ORDINAL = re.compile(r"[届第]")  # 十九届二中(全会), 县第一中(学)
 
 
 def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
-    """魏村至大魏庄路: a road built between two named points is a project."""
-    out = []
+    """魏村至大魏庄路: a road built between two named points is a project; so is the stretch of a named road
+    given in brackets, 育才街（龙津路至春台路）."""
+    out = _road_stretches(text)
     for match in ROUTE.finditer(text):
         lead = match.group()[_ROUTE_LEAD.match(match.group()).end() :]
         if "至" not in lead:
@@ -214,6 +217,18 @@ def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
             and not _ORDINAL.search(match.group(1))
         ):
             out.append(Candidate(start, end, "Institution", priority=2))
+    return out
+
+
+def _road_stretches(text: str) -> list[Candidate]:
+    out = []
+    for match in ROAD_STRETCH.finditer(text):
+        road = trim_leading(match.group(1))
+        if not 2 <= len(road) <= 6 or road in GENERIC:
+            continue
+        works = ROUTE_WORKS.match(text, match.end())
+        end = works.end() if works else match.end()
+        out.append(Candidate(match.end(1) - len(road), end, "Project", priority=3, source="route"))
     return out
 
 
