@@ -1153,6 +1153,20 @@ CASES = [
         [],
         ["优美天际线", "天际线"],  # a skyline is no road
     ),
+    (
+        "corpus:baoding-counties/bd150-2024-130636.txt",
+        "县",
+        "完成投资1.68亿元的东环路、南环路改造提升，实施投资0.15亿元的顺高路大中修工程，打造靓丽景观环线",
+        [("Project", "顺高路大中修工程")],
+        ["高路大中修工程"],  # after 投资…元的 the whole run is the name, whatever jieba tags 顺
+    ),
+    (
+        "corpus:baoding-counties/bd127-2018-130633.txt",
+        "县",
+        "投资100亿元的抽水蓄能电站项目取得省发改委核准并开工建设，投资8.1亿元的军民融合雷达产业园项目一期竣工",
+        [("Project", "抽水蓄能电站项目")],
+        ["蓄能电站项目"],
+    ),
 ]
 
 

@@ -47,7 +47,7 @@ STOP_TAGS = word_set("x uj ul uz ud ug uv p c d r y w i")
 # Leading words trimmed off a name: they locate or rank it within the sentence.
 LEADING = word_set(
     "全区 全县 全市 全省 全国 我区 我县 我市 我省 本区 本县 重点 高水平 高标准 高质量 一批 各类 各 相关 有关 其他 其它 "
-    "在建 新建 续建 储备 签约 开工 竣工 投产 大型 一 两 多 更 更多"
+    "在建 新建 新增 续建 储备 签约 开工 竣工 投产 大型 一 两 多 更 更多"
 )
 # Modifiers that say how important or where, never which.
 GENERIC = word_set(
@@ -289,12 +289,17 @@ def _name_before(
         if _verb_before_proper(previous, toks[first], type_name) and not joined:
             break
         first -= 1
-    first = _after_kind_of_unit(toks, first, index, type_name)
-    while first < index and (
-        _leading(toks[first], toks[first + 1])
-        or (
-            type_name not in ("Policy", "Event")
-            and _verbal(toks[first], toks[first + 1], toks[first - 1] if first else None, type_name)
+    costed = _after_its_cost(toks, index, limit, type_name)
+    first = costed if costed is not None and costed < first else _after_kind_of_unit(toks, first, index, type_name)
+    while (
+        first < index
+        and first != costed
+        and (
+            _leading(toks[first], toks[first + 1])
+            or (
+                type_name not in ("Policy", "Event")
+                and _verbal(toks[first], toks[first + 1], toks[first - 1] if first else None, type_name)
+            )
         )
     ):
         first += 1  # leading modifiers and verbs belong to the sentence, not the name
@@ -322,6 +327,21 @@ _ZONE_WORD = re.compile(r"经济|技术|开发|产业|高新|自贸|新区|园�
 
 # Verbs before a quoted name that say it is to be avoided (搞“形象工程”, 杜绝“半拉子”工程).
 DISAPPROVING = word_set("搞 不搞 杜绝 防止 避免 严禁 禁止 反对 不能 不再 纠正 整治")
+
+
+def _after_its_cost(toks: list[Token], index: int, limit: int, type_name: str) -> int | None:
+    """投资8200万元的 + 国家跳台滑雪训练科研基地三期项目: after 'costing so much', the whole run up to the
+    head is the name, whatever parts of speech jieba gives its words."""
+    if type_name not in ("Project", "Park", "Institution"):
+        return None
+    for first in range(index, 1, -1):
+        if toks[index].end - toks[first].start > limit:
+            return None
+        if toks[first - 1].word == "的":
+            return first if toks[first - 2].word.endswith("元") else None
+        if toks[first - 1].tag in ("x", "quote") or toks[first - 1].word in FUNCTION_WORDS:
+            return None
+    return None
 
 
 def _acceptable(particular: list[str], head: str, type_name: str, known: frozenset[str] = frozenset()) -> bool:
