@@ -1,6 +1,6 @@
 """Entity F1 on excerpts of four corpus reports nobody tuned the rules on, annotated blind.
 
-    python benchmarks/unseen_excerpts.py [--corpus ../shared/corpus]
+    python benchmarks/unseen_excerpts.py [--corpus ../shared/corpus] [--gold benchmarks/unseen]
 
 Each excerpt is the first ~9,000 characters of a 2022 Baoding county report (title lines
 included); the annotations in ``benchmarks/unseen/*.json`` were written by annotators who
@@ -102,10 +102,11 @@ def score(report: Path, gold: Path, work: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="folder of annotation files named after reports")
     args = parser.parse_args()
     figures = []
     with tempfile.TemporaryDirectory() as folder:
-        for gold in sorted(GOLD.glob("*.json")):
+        for gold in sorted(args.gold.glob("*.json")):
             line = score(args.corpus / "baoding-counties" / f"{gold.stem}.txt", gold, Path(folder))
             figures.append(float(re.search(r"F1 ([\d.]+)", line).group(1)))
             print(f"{gold.stem}  {line}")

@@ -75,7 +75,7 @@ MAX_LENGTH = {
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
 NOT_HEADED = word_set(
-    "一线 二线 底线 红线 防线 生命线 热线 专线 主线 路线 航线 连线 沿线 全线 界线 战线 阵线 在线 上线 下线 干线 支线 高压线 生产线 流水线 天际线 地平线 红外线 飞线 视线 光线 卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
+    "一线 二线 底线 红线 防线 生命线 热线 专线 主线 路线 航线 连线 沿线 全线 界线 战线 阵线 在线 上线 下线 干线 支线 高压线 生产线 流水线 天际线 地平线 红外线 飞线 视线 光线 实际行动 系列行动 丁字路 投资计划 年度计划 卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "强村 强镇 强县 名村 名镇 子公司 母公司 科研院所 大专院校 高等院校 高楼大厦 "
     "想办法 找办法 有办法 没办法 新办法 好办法 "
@@ -274,6 +274,8 @@ def _name_before(
     toks: list[Token], index: int, head: str, type_name: str, known: frozenset[str] = frozenset()
 ) -> Candidate | None:
     """Extend leftwards from the head token while the words can belong to a name."""
+    if index > 0 and toks[index - 1].word + toks[index].word in NOT_HEADED:
+        return None  # 系列 + 行动, 丁字 + 路: an ordinary word jieba cut in two
     end = toks[index].end
     limit = MAX_LENGTH.get(type_name, 16)
     first = index
