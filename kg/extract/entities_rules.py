@@ -38,7 +38,7 @@ ROUTE = re.compile(
     r"(?![\u4e00-\u9fff]{0,1}[面上径])"
 )
 # 育才街（龙津路至春台路）, 永兴路（海华酒店至107国道段）: the stretch of a named road being built.
-ROAD_STRETCH = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:大街|大道|路|街|线))（[^（）]{2,14}至[^（）]{2,14}）")
+ROAD_STRETCH = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:大街|大道|路|街|线))（[^（）]{2,14}至[^（）]{2,14}）")
 # The works done on that stretch finish the project's name (…连接线 + 工程, …县标段 + 绿化景观提升工程).
 ROUTE_WORKS = re.compile(r"[^\W\d_等一二两三四五六七八九十个条座]{0,10}?(?:工程|项目)")
 NUMBERED_SCHOOL = re.compile(r"(?=([\u4e00-\u9fff]{2,3}[一二三四五六七八九十]中(?![\u4e00-\u9fff]{0,1}[央心国华])))")
@@ -223,13 +223,32 @@ def route_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
 def _road_stretches(text: str) -> list[Candidate]:
     out = []
     for match in ROAD_STRETCH.finditer(text):
-        road = trim_leading(match.group(1))
-        if not 2 <= len(road) <= 6 or road in GENERIC:
+        road = _after_verbs(trim_leading(match.group(1)))
+        if not 2 <= len(road) <= 8 or road in GENERIC:
             continue
-        works = ROUTE_WORKS.match(text, match.end())
+        start = match.end(1) - len(road)
+        works = _STRETCH_WORKS.match(text, match.end())
         end = works.end() if works else match.end()
-        out.append(Candidate(match.end(1) - len(road), end, "Project", priority=3, source="route"))
+        out.append(Candidate(start, end, "Project", text[start : match.end()], priority=3, source="route"))
     return out
+
+
+def _after_verbs(name: str) -> str:
+    """建设 + 旭宁街景观大道: the verbs in front of a road's name, as long as a name is left (富强/v 路 stays)."""
+    words = tokens(name)
+    first = 0
+    while (
+        first < len(words) - 1
+        and len(words[first].word) > 1
+        and words[first].tag in ("v", "vn")
+        and len(name) - words[first + 1].start >= 3
+    ):
+        first += 1
+    return name[words[first].start :] if words else name
+
+
+# 北二路（宏昌大街至永乐街）+ 工程: the works on one stretch, never a second road's (…扩宽升级和汉贤街改造工程).
+_STRETCH_WORKS = re.compile(r"[^\W\d_等和与及、]{0,8}?(?:工程|项目)")
 
 
 def studio_person_candidates(text: str) -> list[Candidate]:
