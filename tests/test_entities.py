@@ -1181,6 +1181,20 @@ CASES = [
         [],
         ["系列行动", "实际行动"],  # 'a series of actions', 'in deeds': no programme's name
     ),
+    (
+        "corpus:baoding-counties/bd012-2008-130608.txt",
+        "县",
+        "扶持壮大中旺果蔬、大发正大等农业龙头企业",
+        [("Enterprise", "中旺果蔬"), ("Enterprise", "大发正大")],
+        ["壮大中旺果蔬"],
+    ),
+    (
+        "corpus:baoding-counties/bd150-2024-130636.txt",
+        "县",
+        "实施数字赋能、企业上云工程，鼓励长城精工、隆达铝业、顺安远大等龙头企业“数字化”升级",
+        [("Enterprise", "长城精工"), ("Enterprise", "隆达铝业"), ("Enterprise", "顺安远大")],
+        [],
+    ),
 ]
 
 

@@ -240,7 +240,7 @@ def _after_verbs(name: str) -> str:
     while (
         first < len(words) - 1
         and len(words[first].word) > 1
-        and words[first].tag in ("v", "vn")
+        and (words[first].tag in ("v", "vn") or words[first].word in _GROWTH_VERBS)
         and len(name) - words[first + 1].start >= 3
     ):
         first += 1
@@ -539,6 +539,40 @@ def _noun_phrase(item: str) -> bool:
 
 
 SHORT_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=等|、)")
+
+
+def firm_kind_candidates(text: str) -> list[Candidate]:
+    """田原化工等骨干企业, 邦泰氨纶、乐凯新材料等“链主”: names before 等 and a kind of firm are firms."""
+    out = []
+    for match in FIRMS_OF_A_KIND.finditer(text):
+        position = match.start(1)
+        for number, item in enumerate(match.group(1).split("、")):
+            name = _after_verbs(_without_leading_verbs(trim_leading(item))) if number == 0 else item
+            start = position + len(item) - len(name)
+            position += len(item) + 1
+            if _firm_shaped(name):
+                out.append(Candidate(start, start + len(name), "Enterprise", priority=1, source="lists"))
+    return out
+
+
+FIRMS_OF_A_KIND = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,12}?)等(?:[\u4e00-\u9fff]{0,3}?(?:骨干|龙头|链主|领军|头部|重点)企业|“链主”)"
+)
+
+
+def _firm_shaped(name: str) -> bool:
+    """Four to eight characters, no kind, trade or verb among its words (食品、医药等企业 are trades)."""
+    if not 4 <= len(name) <= 8 or name in industries() or _NOT_A_FIRM_END.search(name):
+        return False
+    if name.endswith("业") and not _traded(name):
+        return False  # 制造业, 服务业: trades; 天香乳业 ends in a firm's trade word
+    words = tokens(name)
+    return not any(w.word in GENERIC or w.word in industries() or is_frame(w.word) for w in words[:1]) and not any(
+        len(w.word) > 1 and w.tag in ("v", "vn", "d", "r", "m") for w in words
+    )
+
+
+_NOT_A_FIRM_END = re.compile(r"[型类性级化]$")
 
 
 def enterprise_list_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
