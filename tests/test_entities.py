@@ -1195,6 +1195,20 @@ CASES = [
         [("Enterprise", "长城精工"), ("Enterprise", "隆达铝业"), ("Enterprise", "顺安远大")],
         [],
     ),
+    (
+        "corpus:baoding-counties/bd017-2013-130608.txt",
+        "县",
+        "严格按照每百户30平米配建社区服务用房，建设高标准精品社区，提高管理能力和服务水平",
+        [],
+        ["精品社区", "高标准精品社区"],  # a kind of community the county builds, not one community
+    ),
+    (
+        "corpus:baoding-counties/bd084-2020-130627.txt",
+        "县",
+        "重点补齐扶贫产业、薄弱村基础设施、特殊困难人群保障等方面短板，全面提升脱贫成效",
+        [],
+        ["薄弱村"],
+    ),
 ]
 
 

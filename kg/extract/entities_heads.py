@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from kg.extract.entities_text import Candidate, Token, gazetteer, heads, longest_head, tag_of, tokens
+from kg.extract.entities_text import Candidate, Token, frequency, gazetteer, heads, longest_head, tag_of, tokens
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -508,12 +508,31 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
         return len(text) <= 6
+    if type_name == "Place" and head in _SETTLEMENT_HEADS and all(_common_word(word) for word in particular if word):
+        return False  # 精品村, 空心村, 淘宝镇, 高档社区, 主要街道: a kind of place, not one place
     if head in SINGLE_CHAR_HEADS:
         whole_village = head in "村乡镇" and any(
             word in ("村", "乡", "镇") and len("".join(particular[:i])) >= 2 for i, word in enumerate(particular)
         )
         return len(text) >= 2 and not all(char in "村乡镇区县" for char in text) and not whole_village
     return True  # (大堤口村 + 整村: a village already named, and 'the whole village')
+
+
+_SETTLEMENT_HEADS = frozenset(["村", "镇", "乡", "街道", "社区", "小区"])
+_COMMON_TAGS = frozenset(["a", "ad", "an", "b", "d", "v", "vn", "n", "l", "i"])
+
+
+def _common_word(word: str) -> bool:
+    """A frequent common noun, adjective or verb (精品, 空心, 高档), not a rare name's piece (秀水, 石井)."""
+    return (
+        len(word) > 1
+        and tag_of(word) in _COMMON_TAGS
+        and frequency(word) >= _COMMON_FREQUENCY
+        and word not in gazetteer()
+    )
+
+
+_COMMON_FREQUENCY = 100
 
 
 def _stops(token: Token, type_name: str) -> bool:

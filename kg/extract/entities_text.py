@@ -106,6 +106,11 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+def frequency(word: str) -> int:
+    """How often jieba's dictionary saw the word: common words run to hundreds, place names to a few."""
+    return int(_tokenizer().FREQ.get(word, 0))
+
+
 def tag_of(word: str) -> str:
     if word in heads():
         return "head"
