@@ -1209,6 +1209,20 @@ CASES = [
         [],
         ["薄弱村"],
     ),
+    (
+        "corpus:baoding-counties/bd032-2012-130609.txt",
+        "区",
+        "规划建设交通局运达物流中心，整合交通运输资源，培育现代物流龙头企业",
+        [],
+        ["规划建设交通局"],  # 'plan and build' is the verb, not part of the bureau
+    ),
+    (
+        "corpus:baoding-counties/bd126-2017-130633.txt",
+        "县",
+        "军民融合雷达产业园、民爆产业园等一批项目稳步推进",
+        [("Park", "军民融合雷达产业园")],
+        [],
+    ),
 ]
 
 

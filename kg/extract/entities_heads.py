@@ -288,7 +288,8 @@ def _name_before(
         whole = _whole_of(previous, toks[first], type_name) or _first_of(toks, first - 1)
         if _stops(previous, type_name) and not (_partner_prefix(previous, toks[first]) or joined or fragment or whole):
             break
-        if _verb_before_proper(previous, toks[first], type_name) and not joined:
+        before = toks[first - 2] if first >= 2 else None
+        if _verb_before_proper(previous, toks[first], type_name, before) and not joined:
             break
         first -= 1
     costed = _after_its_cost(toks, index, limit, type_name)
@@ -359,11 +360,12 @@ def _owned_by_level(particular: list[str], type_name: str) -> bool:
     return type_name in ("Institution", "GovernmentBody") and particular in (["区"], ["县"], ["市"])
 
 
-def _verb_before_proper(token: Token, following: Token, type_name: str) -> bool:
-    """市长专程出席 + 英利智慧光伏产业园: a verb right before a proper word ends the name there."""
-    return (
-        token.tag == "v" and len(token.word) > 1 and following.tag in ("ns", "nr", "nz", "nt") and type_name != "Policy"
-    )
+def _verb_before_proper(token: Token, following: Token, type_name: str, before: Token | None = None) -> bool:
+    """市长专程出席 + 英利智慧光伏产业园, 要建设 + 河北省中医药研究院: a verb right before a proper word ends
+    the name there (a longer noun-verb such as 军民融合 may open one)."""
+    compound = before is not None and before.tag in ("n", "nz", "ns", "j")  # 军民 + 融合/vn: a noun, not a verb
+    verb = (token.tag == "v" and len(token.word) > 1) or (token.tag == "vn" and len(token.word) == 2 and not compound)
+    return verb and following.tag in ("ns", "nr", "nz", "nt") and type_name not in ("Policy", "Event")
 
 
 def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
