@@ -784,6 +784,49 @@ _FACILITY_END = re.compile(r"(?:场|店|馆|站|城|园|库|港|学校|中心|�
 
 
 def project_list_candidates(text: str, boundaries: set[int]) -> list[Candidate]:
+    return _items_of_project_lists(text, boundaries) + _counted_projects(text, boundaries)
+
+
+def _counted_projects(text: str, boundaries: set[int]) -> list[Candidate]:
+    """格瑞机械球铰链、华北汽车白车身两个省重点项目: when the count after a list matches its items, each
+    item is a project, whatever its words."""
+    out = []
+    for match in COUNTED_PROJECT_LIST.finditer(text):
+        items = match.group(1).split("、")
+        if _count_of(match.group(2)) != len(items):
+            continue
+        position = match.start(1)
+        for number, item in enumerate(items):
+            name = _after_verbs(trim_leading(item)) if number == 0 else item
+            name = _LIST_ITEM_LEAD.sub("", name)
+            start = position + len(item) - len(name)
+            position += len(item) + 1
+            if start in boundaries and 4 <= len(name) <= 20 and "至" not in name and not _company_behind_project(name):
+                out.append(Candidate(start, start + len(name), "Project", priority=3, source="lists"))
+    return out
+
+
+COUNTED_PROJECT_LIST = re.compile(
+    rf"((?:[^\W\d_][^，。；、]{{1,19}}、)+[^\W\d_][^，。；、]{{1,19}}?)等?([\d{_NUM}]{{1,2}})个[^，。；、]{{0,8}}?项目"
+)
+
+
+# 投资3.12亿元的 + 晨阳水性涂料, 尤其是 + 长城汽车: what the item costs, or how the list is introduced.
+_LIST_ITEM_LEAD = re.compile(r"^(?:总?投资[\d.]+[万亿]?元的|尤其是|其中|包括|现已有|已有)")
+
+
+def _count_of(figure: str) -> int:
+    if figure.isdigit():
+        return int(figure)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
+    if figure == "十":
+        return 10
+    if figure.startswith("十"):
+        return 10 + digits.get(figure[1:], 0)
+    return digits.get(figure, -1) if len(figure) == 1 else -1
+
+
+def _items_of_project_lists(text: str, boundaries: set[int]) -> list[Candidate]:
     out = []
     for match in PROJECT_LIST.finditer(text):
         position = match.start(1)
