@@ -1231,6 +1231,27 @@ CASES = [
         [("Project", "硒鸽肉鸽食品加工"), ("Project", "醇油坊高级营养油深加工"), ("Project", "河北大正果品加工")],
         ["现已有硒鸽肉鸽食品加工"],  # six items, six projects: the count says what each is
     ),
+    (
+        "corpus:baoding-counties/bd130-2021-130633.txt",
+        "县",
+        "[16]“五干”：县委十二届十次全会上刘杰书记提出的要大兴“五干”之风，即想干、会干、多干、干成、干净",
+        [("Person", "刘杰"), ("Event", "县委十二届十次全会")],
+        ["上刘杰"],
+    ),
+    (
+        "corpus:baoding-counties/bd072-2022-130626.txt",
+        "县",
+        "规划打造京雄农谷智慧中心，吸引赵春江院士团队、中国农大、河北农大等高校专家教授入驻加盟",
+        [("Person", "赵春江")],
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd053-2020-130623.txt",
+        "县",
+        "并在全国旅游扶贫培训中作为典型经验推介;三坡镇南峪村党支部书记段春亭荣获全国脱贫攻坚奋进奖",
+        [("Person", "段春亭")],
+        ["支部", "党支部"],  # the branch's secretary is named after the title, not before it
+    ),
 ]
 
 

@@ -10,7 +10,17 @@ from functools import cache
 from itertools import pairwise
 
 from kg.extract.entities_heads import GENERIC, is_frame, trim_leading, word_set
-from kg.extract.entities_text import Candidate, Token, data_lines, gazetteer, heads, industries, tag_of, tokens
+from kg.extract.entities_text import (
+    Candidate,
+    Token,
+    data_lines,
+    frequency,
+    gazetteer,
+    heads,
+    industries,
+    tag_of,
+    tokens,
+)
 
 _NUM = "一二三四五六七八九十百零〇两"
 LEVEL_ORGANS = re.compile(
@@ -49,7 +59,7 @@ PERSON_STUDIO = re.compile(
 # 省委书记王东峰、省长王正谱等: an official named right after the title, the way reports credit visiting leaders.
 TITLED_PERSON = re.compile(
     r"(?:总理|部长|厅长|局长|书记|省长|市长|县长|区长|主任|组长|主席|董事长|总经理|院长|校长)"
-    r"([\u4e00-\u9fff]{2,3}?)(?=[，、。；）]|等|同志|一行)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=[，、。；）]|等|同志|一行|荣获|获得|获评|当选|被评为)"
 )
 CONGRESS = re.compile(
     rf"((?:[\u4e00-\u9fff]{{0,10}}?[省市区县旗])?第[{_NUM}]{{1,3}}届人民代表大会)(第[{_NUM}]{{1,3}}次会议)?"
@@ -258,7 +268,45 @@ def studio_person_candidates(text: str) -> list[Candidate]:
         name = match.group(1)
         if name[0] in surnames():
             out.append(Candidate(match.start(1), match.end(1), "Person", priority=2))
+    for match in TITLE_AFTER_NAME.finditer(text):
+        start = _name_start(text, match.start())
+        if start is not None and not _common_word(text[start : match.start()]):
+            out.append(Candidate(start, match.start(), "Person", priority=2))
+    for match in COUNTED_PEOPLE.finditer(text):
+        position = match.start(1)
+        for name in match.group(1).split("、"):
+            if name[0] in surnames():
+                out.append(Candidate(position, position + len(name), "Person", priority=2))
+            position += len(name) + 1
     return out
+
+
+def _name_start(text: str, title: int) -> int | None:
+    """王东峰 + 书记, 许勤 + 省长: three characters opening with a surname, else two; a surname that is also
+    a preposition (向许勤省长) yields to the one after it."""
+    three, two = text[max(0, title - 3) : title], text[max(0, title - 2) : title]
+    if len(two) < 2 or not CJK_RUN.fullmatch(two) or (two[0] not in surnames() and three[:1] not in surnames()):
+        return None
+    if len(three) == 3 and CJK_RUN.fullmatch(three) and three[0] in surnames() and three[0] not in _PREPOSITIONS:
+        return title - 3
+    return title - 2 if two[0] in surnames() else None
+
+
+def _common_word(word: str) -> bool:
+    """党委 + 书记, 支部 + 书记, 高唐县 + 县长: a common word, or a place or title piece, is no one's name."""
+    return frequency(word) >= 50 or word[-1] in "委部局办处厅组县市区省代副国" or any(c in word for c in "两位")
+
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_PREPOSITIONS = frozenset("向于时全成和以为由在对把将与同及经让给被从")
+# 王东峰书记两次到安国调研, 许勤省长于去年年初到安国调研: a name right before the title it is known by.
+TITLE_AFTER_NAME = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:书记|省长|市长|县长|区长|院士|副省长|副市长|副县长)(?![\u4e00-\u9fff]{0,1}[处室班部])"
+)
+# 张伯礼、黄璐琦、吴以岭3名院士: two- and three-character names counted as people.
+COUNTED_PEOPLE = re.compile(
+    rf"((?:[\u4e00-\u9fff]{{2,3}}、)+[\u4e00-\u9fff]{{2,3}})(?:等)?[\d{_NUM}]{{1,2}}(?:名|位)(?:院士|专家|教授|同志)"
+)
 
 
 @cache
