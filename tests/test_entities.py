@@ -1252,6 +1252,13 @@ CASES = [
         [("Person", "段春亭")],
         ["支部", "党支部"],  # the branch's secretary is named after the title, not before it
     ),
+    (
+        "corpus:baoding-counties/bd130-2021-130633.txt",
+        "县",
+        "紧紧扭住北京非首都功能疏解的“牛鼻子”，实施“京保协作五个一”［10］行动",
+        [("Policy", "“京保协作五个一”")],
+        ["“牛鼻子”"],  # a glossary pointer (［10］) may stand between the name and 行动
+    ),
 ]
 
 

@@ -34,7 +34,7 @@ from kg.extract.entities_rules import (
     studio_person_candidates,
     works_candidates,
 )
-from kg.extract.entities_text import Candidate, Token, heads, tokens, word_boundaries
+from kg.extract.entities_text import FOOTNOTE, Candidate, Token, heads, tokens, word_boundaries
 from kg.model import Document, Mention, Sentence, Span
 from kg.rdf.namespaces import name_key
 from kg.segment.glossary import term_aliases
@@ -46,7 +46,7 @@ _LANDFORM = re.compile(r"(?!堰塞)[\u4e00-\u9fff]{2,}(?:河|江|湖|淀|水库|
 _URBAN_AREA = re.compile(r"(?:城区|城市|市区|县城)$")
 _STREET = re.compile(r"(?:路|街|大道|公园|小区|社区|家园|楼|桥)$")
 # Glossary pointers written inside a name (“六稳[4]”) are no part of it.
-_MARKER = re.compile(r"\^?\[\d{1,2}\]|【\d{1,2}】|〔\d{1,2}〕")
+_MARKER = re.compile(FOOTNOTE)
 _CORE = re.compile(r"^“([^”]+)”[\u4e00-\u9fff]{0,4}$")
 _INDUSTRY_HOSTS = frozenset(["Park", "Project", "Enterprise", "Institution", "Event"])
 _LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省"}

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from kg.extract.entities_heads import GENERIC, is_frame, trim_leading, word_set
 from kg.extract.entities_text import (
+    FOOTNOTE,
     Candidate,
     Token,
     data_lines,
@@ -98,11 +99,13 @@ LIST_TYPES = {
 }
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业|行业|业)")
 POLICY_AFTER = re.compile(
-    r"^(?:\[\d+\])?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|试点|建设|任务|要求|布局|专项|整治|总体|学习|"
+    rf"^{FOOTNOTE}?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|试点|建设|任务|要求|布局|专项|整治|总体|学习|"
     r"主题|攻坚|体系|规划|方案|计划|审批|理念|精神|原则|目标|新机制|综合|部署|改造|服务|受理|全面)"
 )
-QUOTE_TAIL = re.compile(r"(?:\[\d+\])?(?:受理|审批|普法|联动)")
-POLICY_AFTER_WORD = re.compile(r"^(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|方针|总要求|要求|目标)")
+QUOTE_TAIL = re.compile(rf"{FOOTNOTE}?(?:受理|审批|普法|联动)")
+POLICY_AFTER_WORD = re.compile(
+    rf"^{FOOTNOTE}?(?:改革|行动|工作|机制|模式|工程|制度|活动|战略|政策|方针|总要求|要求|目标)"
+)
 _COUNTED = re.compile(r"[一二三四五六七八九十两百千万\d]")
 POLICY_BEFORE = re.compile(
     r"(?:实施|开展|推进|落实|推行|深化|聚焦|执行|贯彻|坚持|推广|实行|启动|制定|打赢|完成|融入|试行|首推|编制|推动|"
@@ -359,8 +362,8 @@ def quoted_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_QUOTES_BEFORE = re.compile(r"(?:“[^“”]*”(?:\[\d+\])?[、和与及]?)+$")
-_QUOTES_AFTER = re.compile(r"(?:\[\d+\])?(?:[、和与及]?“[^“”]*”(?:\[\d+\])?)+")
+_QUOTES_BEFORE = re.compile(rf"(?:“[^“”]*”{FOOTNOTE}?[、和与及]?)+$")
+_QUOTES_AFTER = re.compile(rf"{FOOTNOTE}?(?:[、和与及]?“[^“”]*”{FOOTNOTE}?)+")
 
 
 def _plenum_list_candidates(text: str) -> list[Candidate]:
@@ -382,7 +385,11 @@ def _around_run(text: str, start: int, end: int) -> tuple[str, str]:
     first = run_before.start() if run_before else start
     run_after = _QUOTES_AFTER.match(text, end)
     last = run_after.end() if run_after else end
-    return text[max(0, first - 4) : first], text[last : last + 4]
+    marker = _FOOTNOTE.match(text, last)  # “放管服”〔19〕改革: the words after the pointer
+    return text[max(0, first - 4) : first], text[last : last + 4 + (len(marker.group()) if marker else 0)]
+
+
+_FOOTNOTE = re.compile(FOOTNOTE)
 
 
 # Honours and titles are quoted too, but they are awarded, not carried out (“河北省棉服名县”, “…特殊贡献奖”).
@@ -407,7 +414,7 @@ def _names_a_programme(inner: str, after: str) -> bool:
     )
 
 
-PROGRAMME_AFTER = re.compile(r"^(?:\[\d+\])?(?:专项|整治|试点|评价|创建|攻坚|建设)")
+PROGRAMME_AFTER = re.compile(rf"^{FOOTNOTE}?(?:专项|整治|试点|评价|创建|攻坚|建设)")
 
 
 def _counted(inner: str, before: str, after: str) -> bool:

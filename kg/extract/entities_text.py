@@ -50,6 +50,11 @@ class Candidate:
     source: str = "entities"
 
 
+# A pointer to the glossary after a term: [4], ［4］, 【4】, 〔4〕, and （4） right after a closing quote (or
+# opening the words that follow one).
+FOOTNOTE = r"(?:\^?[\[［【〔]\d{1,2}[\]］】〕]|(?:(?<=”)|^)[（(]\d{1,2}[）)])"
+
+
 def data_lines(name: str) -> list[list[str]]:
     """Tab-separated rows of a resource file, comment and blank lines left out."""
     text = resources.files(_RESOURCES).joinpath(name).read_text(encoding="utf-8")
