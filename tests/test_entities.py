@@ -1259,6 +1259,13 @@ CASES = [
         [("Policy", "“京保协作五个一”")],
         ["“牛鼻子”"],  # a glossary pointer (［10］) may stand between the name and 行动
     ),
+    (
+        "corpus:baoding-counties/bd024-2020-130608.txt",
+        "区",
+        "全面推行“阳光低保”，累计新增城乡低保户3032户、4807人",
+        [("Policy", "“阳光低保”")],  # carried out (推行), so a programme though no programme word names it
+        [],
+    ),
 ]
 
 

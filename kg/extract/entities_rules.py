@@ -349,7 +349,7 @@ def quoted_candidates(text: str) -> list[Candidate]:
             continue
         if not (_policy_context(before, after) or _service_reform(inner, before) or _counted(inner, before, after)):
             continue
-        if HONOUR_END.search(inner) or not _names_a_programme(inner, after):
+        if HONOUR_END.search(inner) or not (_names_a_programme(inner, after) or _carried_out(before, after)):
             continue
         if _named_by_head(after):
             continue  # “中国云谷”园区: the head rule names it, with its type
@@ -412,6 +412,16 @@ def _names_a_programme(inner: str, after: str) -> bool:
         or _COUNTED.search(inner)
         or PROGRAMME_END.search(inner)
     )
+
+
+def _carried_out(before: str, after: str) -> bool:
+    """开展“马路办公”, 推行“全流程网办”, 巩固“拿地即开工”成果: what a report carries out is a programme,
+    even when no programme word names it so."""
+    return CARRIED_OUT.search(before) is not None and _CLAUSE_END.match(after) is not None
+
+
+CARRIED_OUT = re.compile(r"(?:实施|开展|推行|推进|深化|落实|执行|试行|推广|实行|启动|巩固|强化)了?$")
+_CLAUSE_END = re.compile(rf"^{FOOTNOTE}?(?:[，。；、]|成果|成效|经验|$)")
 
 
 PROGRAMME_AFTER = re.compile(rf"^{FOOTNOTE}?(?:专项|整治|试点|评价|创建|攻坚|建设)")
