@@ -1266,6 +1266,13 @@ CASES = [
         [("Policy", "“阳光低保”")],  # carried out (推行), so a programme though no programme word names it
         [],
     ),
+    (
+        "corpus:baoding-counties/bd094-2012-130629.txt",
+        "县",
+        "投资12.1亿元建成了新容花园、沟西花园、祥达嘉园、爱佳家园等11个高品质住宅小区",
+        [("Place", "爱佳家园")],  # 、 + 爱/v 佳/a 家园: a list item starts right after the mark
+        [],
+    ),
 ]
 
 

@@ -286,6 +286,7 @@ def _name_before(
         joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
         fragment = first >= 2 and _name_fragment(toks[first - 2], previous)
         whole = _whole_of(previous, toks[first], type_name) or _first_of(toks, first - 1)
+        fragment = fragment or _undated(toks, first - 1)
         if _stops(previous, type_name) and not (_partner_prefix(previous, toks[first]) or joined or fragment or whole):
             break
         before = toks[first - 2] if first >= 2 else None
@@ -407,6 +408,16 @@ def _name_fragment(before: Token, token: Token) -> bool:
     )
 
 
+def _undated(toks: list[Token], position: int) -> bool:
+    """月 in 完成 + 月/m 明/a 河 (月明河): a lone 年, 月 or 日 with no figure before it opens a name."""
+    token = toks[position]
+    return (
+        token.word in ("年", "月", "日")
+        and (position == 0 or toks[position - 1].tag != "m")
+        and len(toks[position + 1].word) == 1
+    )
+
+
 def _joins_two_places(before: Token, token: Token, type_name: str) -> bool:
     """京哈高速与哈南第十六大道连接线, 张北—雄安特高压工程: a project between two named places."""
     if type_name != "Project" or token.word not in _CONNECTORS:
@@ -469,6 +480,8 @@ def _verbal(token: Token, following: Token, previous: Token | None, type_name: s
         return False  # 教育园区新建道路工程: a project is often named by its trade
     if following.word in ("路", "街", "道", "巷"):
         return False  # 博望/v 路: the road's name, whatever jieba tags it
+    if len(token.word) == 1 and previous is not None and previous.word == "、":
+        return False  # 、 + 维/v 明路西延: a list item starts right after the mark, whatever jieba tags it
     if token.tag in _VERBAL_TAGS:
         return len(token.word) > 1 or len(following.word) > 1 or following.tag == "a"
     after_verb = previous is not None and previous.tag == "v"
