@@ -1273,6 +1273,13 @@ CASES = [
         [("Place", "爱佳家园")],  # 、 + 爱/v 佳/a 家园: a list item starts right after the mark
         [],
     ),
+    (
+        "corpus:baoding-counties/bd017-2013-130608.txt",
+        "县",
+        "⑨投资795万元完成县急救中心、县卫生监督所、大庄中心卫生院门诊楼建设",
+        [("Project", "大庄中心卫生院门诊楼"), ("Institution", "大庄中心卫生院")],
+        [],
+    ),
 ]
 
 

@@ -97,6 +97,7 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     kept = _without_group_prefixes(kept, text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c)) and not _honour(text, c)]
+    kept += _institution_buildings(kept, text)
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
 
 
@@ -235,6 +236,24 @@ def _without_group_prefixes(kept: list[Candidate], text: str) -> list[Candidate]
             and any(start == c.start and end > c.end for start, end in longer)
         )
     ]
+
+
+def _institution_buildings(proposed: list[Candidate], text: str) -> list[Candidate]:
+    """县医院妇儿楼, 高里中学综合教学楼, 中医院传染病区: a building an institution puts up is a project."""
+    out = []
+    for candidate in proposed:
+        if candidate.type != "Institution":
+            continue
+        building = _BUILDING.match(text, candidate.end)
+        if building is not None:
+            out.append(Candidate(candidate.start, building.end(1), "Project", priority=2, source="heads"))
+    return out
+
+
+# The new building's name, then what is done to it or the end of the clause.
+_BUILDING = re.compile(
+    r"([\u4e00-\u9fff]{1,6}?(?:大楼|楼|病区|院区))(?=建设|主体|封顶|投用|投入使用|竣工|完工|改造|扩建|项目|工程|[，、。；和]|$)"
+)
 
 
 def _without_route_tails(kept: list[Candidate], text: str) -> list[Candidate]:
