@@ -75,7 +75,7 @@ MAX_LENGTH = {
 }
 # Words that end in a head but are ordinary words (格局 is no bureau, 乡村 no village).
 NOT_HEADED = word_set(
-    "一线 二线 底线 红线 防线 生命线 热线 专线 主线 路线 航线 连线 沿线 全线 界线 战线 阵线 在线 上线 下线 干线 支线 高压线 生产线 流水线 天际线 地平线 红外线 飞线 视线 光线 实际行动 系列行动 丁字路 投资计划 年度计划 卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
+    "一线 二线 底线 红线 防线 生命线 热线 专线 主线 路线 航线 连线 沿线 全线 界线 战线 阵线 在线 上线 下线 干线 支线 高压线 生产线 流水线 天际线 地平线 红外线 飞线 视线 光线 实际行动 系列行动 丁字路 投资计划 年度计划 高峰论坛 学术论坛 分论坛 主论坛 卡脖路 跑路 街巷 背街 小巷 硬化路 好局 破局 定局 胜局 残局 中小学 断头路 高速路 农村路 示范路 道路 公路 马路 思路 出路 门路 套路 销路 线路 网路 电路 水路 老路 新路 弯路 进路 之路 通路 "
     "大街 街道 商业街 步行街 老街 上街 临街 沿街 变局 格局 布局 当局 大局 结局 时局 全局 开局 新局 骗局 乡村 农村 城乡 家乡 城镇 乡镇 村镇 城中村 行政村 "
     "强村 强镇 强县 名村 名镇 子公司 母公司 科研院所 大专院校 高等院校 高楼大厦 "
     "想办法 找办法 有办法 没办法 新办法 好办法 "
@@ -260,6 +260,10 @@ ORDINARY_EVENT_WORDS = word_set(
     "春节 元旦节 元宵节 清明节 端午节 中秋节 国庆节 重阳节 劳动节 妇女节 儿童节 青年节 建军节 教师节 情人节 "
     "环节 细节 季节 关节 调节 章节 礼节 气节 时节 音节 名节 失节 节节 比赛 竞赛 参赛 决赛 初赛 复赛 联赛 赛 代表大会 表彰大会 动员大会 誓师大会 职工大会 党员大会"
 )
+
+
+# Events these words end are named by a proper word or an edition (博鳌亚洲论坛, 首届白石山第三代半导体峰会).
+_NAMED_EVENT_HEADS = frozenset(["节", "赛", "大会", "论坛", "峰会", "研讨会", "马拉松", "招商会", "推介会", "观摩会"])
 
 
 def _event_ending(word: str) -> tuple[str, str] | None:
@@ -517,7 +521,7 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
         return False
     if len(text) == 1 and tag_of(text) in ("a", "d", "ad", "v"):
         return False  # 快行动, 早部署: a manner of acting, not a programme
-    if (head in COMMON_HEADS or head in ("节", "赛", "大会")) and not quoted:
+    if (head in COMMON_HEADS or head in _NAMED_EVENT_HEADS) and not quoted:
         return _has_proper_word(particular, known) and not _place_and_rank(particular) and not _ranked(particular, head)
     if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text

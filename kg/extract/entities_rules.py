@@ -63,7 +63,7 @@ TITLED_PERSON = re.compile(
     r"([\u4e00-\u9fff]{2,3}?)(?=[，、。；）]|等|同志|一行|荣获|获得|获评|当选|被评为)"
 )
 CONGRESS = re.compile(
-    rf"((?:[\u4e00-\u9fff]{{0,10}}?[省市区县旗])?第[{_NUM}]{{1,3}}届人民代表大会)(第[{_NUM}]{{1,3}}次会议)?"
+    rf"((?:[\u4e00-\u9fff]{{0,10}}?[省市区县旗])?第?[{_NUM}]{{1,3}}届人民代表大会)(第[{_NUM}]{{1,3}}次会议)?"
 )
 QUOTE_POLICY = re.compile(r"“([^“”]{2,20})”")
 DOCUMENT = re.compile(r"《([^《》]{2,60})》")
@@ -317,12 +317,15 @@ def surnames() -> frozenset[str]:
     return frozenset(row[0] for row in data_lines("surnames.txt"))
 
 
+_TERM = re.compile(rf"第?[{_NUM}]{{1,3}}届")
+
+
 def congress_candidates(text: str) -> list[Candidate]:
     """平房区第十六届人民代表大会 (an organ) and its 第四次会议 (an event), as every report's front matter names them."""
     out = []
     for match in CONGRESS.finditer(text):
         body = match.group(1)
-        place = body[: body.index("第")]
+        place = _TERM.split(body, maxsplit=1)[0]  # 县 + 十七届人民代表大会 (第 is often left out)
         start = match.start(1) + len(place) - len(trim_leading(place))
         out.append(Candidate(start, match.end(1), "GovernmentBody", priority=3))
         if match.group(2):
