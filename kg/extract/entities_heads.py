@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from kg.extract.entities_text import Candidate, Token, frequency, gazetteer, heads, longest_head, tag_of, tokens
+from kg.extract.entities_text import Candidate, Token, gazetteer, heads, longest_head, tag_of, tokens
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -380,6 +380,8 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
     previous = toks[index - 1]
     if len(previous.word) < 2 or previous.word in GENERIC or previous.tag not in ("ns", "nr", "nz", "nrt", "n", "unk"):
         return None
+    if _kind_of_settlement(previous.word):
+        return None  # 精品 + 村, 空心 + 村: a kind of village
     if any(char in previous.word for char in "村乡镇区县"):
         return None
     return Candidate(previous.start, toks[index].end, "Place", source="heads")
@@ -527,7 +529,11 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
         return len(text) <= 6
-    if type_name == "Place" and head in _SETTLEMENT_HEADS and all(_common_word(word) for word in particular if word):
+    if (
+        type_name == "Place"
+        and head in _SETTLEMENT_HEADS
+        and all(_kind_of_settlement(word) for word in particular if word)
+    ):
         return False  # 精品村, 空心村, 淘宝镇, 高档社区, 主要街道: a kind of place, not one place
     if head in SINGLE_CHAR_HEADS:
         whole_village = head in "村乡镇" and any(
@@ -538,20 +544,18 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
 
 
 _SETTLEMENT_HEADS = frozenset(["村", "镇", "乡", "街道", "社区", "小区"])
-_COMMON_TAGS = frozenset(["a", "ad", "an", "b", "d", "v", "vn", "n", "l", "i"])
+# Words that say what kind of village or community it is (精品社区, 薄弱村, 主要街道), never its name; village
+# names are often common words too (光明村, 胜利村, 石门村), so only these count.
+_KIND_OF_SETTLEMENT = word_set(
+    "精品 薄弱 空心 优秀 高档 主要 示范 完整 集体 清洁 精美 专业 特色 重点 贫困 先进 文明 美丽 智慧 现有 新型 传统 "
+    "偏远 边远 合格 达标 试点 样板 星级 和美 宜居 生态 标准化 安防 市级 省级 国家级 全国 淘宝 旅游 产业 老旧 城中 "
+    "城郊 城区 农村 城市 居住 住宅 高端 品质 民俗 红色 全民 健康 经济 都市 农业 所有 全部 各 其他 周边 沿线 公共 文化 园林式 园林 整治"
+)
 
 
-def _common_word(word: str) -> bool:
-    """A frequent common noun, adjective or verb (精品, 空心, 高档), not a rare name's piece (秀水, 石井)."""
-    return (
-        len(word) > 1
-        and tag_of(word) in _COMMON_TAGS
-        and frequency(word) >= _COMMON_FREQUENCY
-        and word not in gazetteer()
-    )
-
-
-_COMMON_FREQUENCY = 100
+def _kind_of_settlement(word: str) -> bool:
+    """精品, 薄弱, 主要: a word saying what kind of village or community, not which."""
+    return word in _KIND_OF_SETTLEMENT
 
 
 def _stops(token: Token, type_name: str) -> bool:
