@@ -1301,6 +1301,20 @@ CASES = [
         [("Park", "云蒙山运动养生小镇")],
         [],
     ),
+    (
+        "corpus:baoding-counties/bd031-2011-130609.txt",
+        "区",
+        "在扶持大午、吉正、今明后、德力等农业龙头企业的基础上，年内争取新上农产品深加工项目1-2个，市级以上农业龙头企业达到15家",
+        [("Enterprise", "大午"), ("Enterprise", "吉正"), ("Enterprise", "德力")],
+        ["扶持大午"],  # two-character short names of firms in a list before 企业
+    ),
+    (
+        "dev:dingxing-2021",
+        "县",
+        "完成北环路拆迁扫尾，优先落实土地指标，实施同兴街、北环北路等道路建设",
+        [("Place", "北环北路")],
+        ["兴街"],
+    ),
 ]
 
 

@@ -499,12 +499,12 @@ def trim_leading(name: str) -> str:
     words count, so 和平路 keeps its 和."""
     cut = 0
     for token in tokens(name):
-        if is_frame(token.word) or (token.word in FUNCTION_WORDS and (len(token.word) > 1 or token.word in _CUT_CHARS)):
+        if is_frame(token.word) or (token.word in FUNCTION_WORDS and (len(token.word) > 1 or token.word in CUT_CHARS)):
             cut = token.end
     return name[cut:]
 
 
-_CUT_CHARS = frozenset("与了和及对在把向同将以的")
+CUT_CHARS = frozenset("与了和及对在把向同将以的")
 
 
 def is_frame(word: str) -> bool:

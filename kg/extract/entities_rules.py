@@ -9,7 +9,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from kg.extract.entities_heads import GENERIC, is_frame, trim_leading, word_set
+from kg.extract.entities_heads import CUT_CHARS, GENERIC, is_frame, trim_leading, word_set
 from kg.extract.entities_text import (
     FOOTNOTE,
     Candidate,
@@ -557,9 +557,15 @@ def _without_leading_verbs(item: str, lead_tags: frozenset[str] = _LEAD_TAGS) ->
     """困扰 + 绿地世纪城, 培育壮大 + 乡村旅游: the sentence's verb in front of a list's first item."""
     words = tokens(item)
     first = 0
-    while first < len(words) - 1 and _leads(words[first], lead_tags):
+    while first < len(words) - 1 and _leads(words[first], lead_tags) and not _name_pieces(words, first):
         first += 1
     return item[words[first].start :] if words else item
+
+
+def _name_pieces(words: list[Token], index: int) -> bool:
+    """兴/v 芮/nr: two lone characters in a row are pieces of a name jieba does not know, not a verb."""
+    word = words[index].word
+    return len(word) == 1 and len(words[index + 1].word) == 1 and word not in CUT_CHARS
 
 
 def _leads(word: Token, lead_tags: frozenset[str]) -> bool:
@@ -575,7 +581,8 @@ def _list_item(item: str, type_name: str) -> str:
         words = tokens(name)
         if type_name == "Enterprise" and _traded(name):
             return name  # 垦/v 丰/a 种业, 北京同仁堂健康药业: a listed firm's name and its trade
-        if not 2 <= len(name) <= 8 or any(t.tag in _VERBAL_TAGS for t in words):
+        pieces = type_name == "Enterprise"  # 奥托/立/v/夫, 刘/伶/醉/v: one-character pieces of a firm's name
+        if not 2 <= len(name) <= 8 or any(t.tag in _VERBAL_TAGS and (len(t.word) > 1 or not pieces) for t in words):
             return ""
         if type_name == "Enterprise" and not _company_like(name, words):
             return ""
@@ -677,13 +684,24 @@ def _company_like(name: str, words: list[Token]) -> bool:
     """An enterprise in a list: a known company, a company head, or a proper word leading it."""
     if name in gazetteer() or _COMPANY_HEAD.search(name):
         return True
-    return (
-        len(name) >= 3 and (words[0].tag in _PROPER_TAGS or len(words[0].word) == 1) and not _NOT_COMPANY.search(name)
-    )
+    if _NOT_COMPANY.search(name) or name in _KINDS_OF_FIRM or name in GENERIC or name in industries():
+        return False
+    first = words[0]
+    proper = first.tag in _PROPER_TAGS or len(first.word) == 1 or frequency(first.word) < _RARE
+    return proper and (len(name) >= 3 or words[0].word != name or first.tag in _PROPER_TAGS or frequency(name) < _RARE)
+
+
+# 兴芮、雅果等企业, 长城、巨力、风帆等龙头企业: a firm's short name is a rare word or one jieba does not know;
+# these words say which kind of firm (国有、民营等企业).
+_RARE = 200
+_KINDS_OF_FIRM = word_set(
+    "国有 民营 外资 合资 独资 中小 小微 规上 规下 上市 大型 中型 小型 骨干 龙头 重点 科技 涉农 涉企 困难 僵尸 "
+    "新型 传统 本地 外地 县属 市属 省属 央属 优质 优势 头部 链主 配套 高新 创新 出口 外贸 物流 商贸"
+)
 
 
 _COMPANY_HEAD = re.compile(r"(?:集团|公司|银行|股份)$")
-_NOT_COMPANY = re.compile(r"(?:楼|局|院|校|村|区|街|路|中心)$")
+_NOT_COMPANY = re.compile(r"(?:楼|局|院|校|村|区|街|路|中心|服务|商务|经济|产业|行业|县社)$")
 _PROPER_TAGS = frozenset(["ns", "nr", "nz", "j", "unk", "nrt", "eng"])
 
 
