@@ -124,6 +124,8 @@ COMMON_HEADS = frozenset(
         "街",
         "巷",
         "地区",
+        "景区",
+        "度假区",
     ]
 )
 _COUNT = re.compile(r"\d\s*[件个项处条家所座批次]$|^第?[一二三四五六七八九十两几]+[件个项处条家所座批次]$")
@@ -168,10 +170,15 @@ def _place_and_rank(particular: list[str]) -> bool:
 
 
 def _proper(word: str) -> bool:
+    if _GRADE.fullmatch(word):
+        return False  # 4A级景区: a grade any scenic area may hold
     tag = tag_of(word)
     if tag == "m":  # 30万吨 names a plant; 5亿元以上 only sizes it, 一九五七年 only dates it
         return _AMOUNT.search(word) is None and _YEAR.fullmatch(word) is None
     return tag in PROPER_TAGS or word in heads() or word in gazetteer() or _PHASE.search(word) is not None
+
+
+_GRADE = re.compile(r"[1-5]?A+级?")
 
 
 # Organs named by their level: only a place in front makes them particular (平房区人民政府).
