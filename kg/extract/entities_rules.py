@@ -631,19 +631,23 @@ def firm_kind_candidates(text: str) -> list[Candidate]:
 
 
 FIRMS_OF_A_KIND = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,12}?)等(?:[\u4e00-\u9fff]{0,3}?(?:骨干|龙头|链主|领军|头部|重点)企业|“链主”)"
+    r"((?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,12}?)等(?:[\u4e00-\u9fff]{0,3}?(?:骨干|龙头|链主|领军|头部|重点)企业|“链主”"
+    r"|\d{1,4}家[\u4e00-\u9fff]{0,12}?企业)"  # 吉克传动、方盛车桥等32家优质汽车零部件制造企业: counted in firms
 )
 
 
 def _firm_shaped(name: str) -> bool:
-    """Four to eight characters, no kind, trade or verb among its words (食品、医药等企业 are trades)."""
+    """Four to eight characters opening with no kind, trade or verb (食品、医药等企业 are trades)."""
     if not 4 <= len(name) <= 8 or name in industries() or _NOT_A_FIRM_END.search(name):
         return False
     if name.endswith("业") and not _traded(name):
         return False  # 制造业, 服务业: trades; 天香乳业 ends in a firm's trade word
-    words = tokens(name)
-    return not any(w.word in GENERIC or w.word in industries() or is_frame(w.word) for w in words[:1]) and not any(
-        len(w.word) > 1 and w.tag in ("v", "vn", "d", "r", "m") for w in words
+    first = tokens(name)[0]  # a trade after it may be a verb noun (吉克 + 传动/vn)
+    return not (
+        first.word in GENERIC
+        or first.word in industries()
+        or is_frame(first.word)
+        or (len(first.word) > 1 and first.tag in ("v", "vn", "d", "r", "m"))
     )
 
 
