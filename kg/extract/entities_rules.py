@@ -431,22 +431,29 @@ PROGRAMME_AFTER = re.compile(rf"^{FOOTNOTE}?(?:专项|整治|试点|评价|创�
 
 
 def _counted(inner: str, before: str, after: str) -> bool:
-    """“两品一标”, “四个一批”, “清五乱”: a phrase that counts its parts is a programme's short name
-    wherever it stands, unless the words around it make it a goal or a kind of thing."""
+    """“两品一标”, “四个一批”, “清五乱”: a phrase that counts its parts is a programme's short name, unless
+    it describes a thing named after it, or is a date, a record or a plan period."""
     return (
         _COUNTED.search(inner) is not None
         and _NOT_COUNTED_NAME.search(inner) is None
         and tag_of(inner) not in _PHRASE_TAGS
+        and _DESCRIBES_A_THING.match(after) is None
         and NOT_POLICY_AFTER.match(after) is None
         and _NOT_COUNTED_AFTER.match(after) is None
         and POLICY_BEFORE_NOT.search(before) is None
     )
 
 
-# A plan period (“十二五”), an ordinal (“第二战略支点”) or a sentence (“不让一滴污水流入白洋淀”) is no short name.
-_NOT_COUNTED_NAME = re.compile(r"^十.?五$|^第|圈$|[，,]|^.{9,}$")
-# “三包”即…: a part being explained; “三公”经费, “四有好老师”40人, 守住“…”底线: things counted or kept.
-_NOT_COUNTED_AFTER = re.compile(r"^(?:[，,]?(?:即|是指)|换届|经费|底线|配套|\d)")
+# A plan period (“十二五”, “七五”期间), an ordinal (“第二战略支点”), a date (“2.28”), a record (“十一连增”),
+# a region (“一小时交通圈”, “长三角”), people (“五保户”, “四人帮”) or a sentence (“不让一滴污水进淀”) is no short name.
+_NOT_COUNTED_NAME = re.compile(r"^[一二三四五六七八九十]{1,2}五$|^第|\d[.·]\d|连[增冠]$|[圈带角户帮]$|[，,]|^.{8,}$")
+# “两高”沿线村庄, “一纵两横”三条道路, “三公”经费, “四有好老师”40人: the quote describes what follows (but
+# “三重一大”事项, “两不愁三保障”水平 name programmes).
+_DESCRIBES_A_THING = re.compile(
+    rf"^(?:沿线|村|包装|产业|大会|道路|路网|期间|生产|馆|户|人员|城区|地区|区域|市场|经费|换届|配套|\d|[{_NUM}]+[条座个家所处])"
+)
+# “三包”即…: a part being explained; 守住“…”底线: a line kept, not a programme.
+_NOT_COUNTED_AFTER = re.compile(r"^(?:[，,]?(?:即|是指)|底线)")
 _PHRASE_TAGS = frozenset(["i", "l", "b", "a", "d"])  # 一刀切, 一站式: idioms and attributes
 
 
