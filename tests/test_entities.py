@@ -1343,6 +1343,20 @@ CASES = [
         [("Project", "中节能（保定）二期"), ("Enterprise", "中节能")],
         [],
     ),
+    (
+        "corpus:baoding-counties/bd038-2018-130609.txt",
+        "区",
+        "在整体经济形势下行的情况下",
+        [],
+        ["整体经济"],  # how the economy as a whole fares, not a sector
+    ),
+    (
+        "corpus:national/national-1984.txt",
+        "",
+        "我国现行的商业体制，是在过去商品经济不发达，商品供应紧张",
+        [],
+        ["商品经济"],  # economics, not a sector the report plans
+    ),
 ]
 
 

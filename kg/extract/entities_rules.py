@@ -780,8 +780,9 @@ def sector_candidates(toks: list[Token]) -> list[Candidate]:
     out = []
     for index, token in enumerate(toks):
         suffix = token.word[-2:]
-        if suffix not in ("产业", "经济") or (index + 1 < len(toks) and _SECTOR_HOST.match(toks[index + 1].word)):
-            continue  # 冰雪产业带, 产业链, 经济开发区: a zone or chain, not the sector
+        following = toks[index + 1].word if index + 1 < len(toks) else ""
+        if suffix not in ("产业", "经济") or _NOT_THE_SECTOR.match(following):
+            continue  # 冰雪产业带, 经济开发区, 经济增长, 产业目录: a zone, a measure or a list, not the sector
         if len(token.word) > 2:  # jieba's one word 会展经济
             sector = [token.word[:-2]] if token.tag in _SECTOR_TAGS and _a_sector(token.word[:-2]) else []
             start = token.start
@@ -789,6 +790,8 @@ def sector_candidates(toks: list[Token]) -> list[Candidate]:
             sector = _sector_words(toks, index)
             start = toks[index - len(sector)].start if sector else token.start
         name = "".join(sector)
+        if suffix == "经济" and frequency(name) >= _ECONOMICS_WORD:
+            continue  # 商品经济, 国家经济, 政治经济: a very common word before 经济 is economics, not a sector
         if 2 <= len(name) <= (2 if suffix == "经济" else 6):
             out.append(Candidate(start, token.end, "Industry", name, priority=1, source="industry"))
     return out
@@ -804,7 +807,11 @@ def _sector_words(toks: list[Token], index: int) -> list[str]:
 
 
 def _a_sector(word: str) -> bool:
-    return not (word in _NOT_A_SECTOR or is_frame(word) or _NOT_A_SECTOR_SHAPE.search(word))
+    """Not a kind, an owner or a place (博野经济 is the county's economy, not a sector)."""
+    place = tag_of(word) == "ns" or any(
+        gazetteer().get(word + end, ("",))[0] == "Place" for end in ("", "县", "区", "市")
+    )
+    return not (word in _NOT_A_SECTOR or is_frame(word) or place or _NOT_A_SECTOR_SHAPE.search(word))
 
 
 # 战略性 and 成长型 (kinds), 全区 (whose), 五大 (how many), 现代化 (how modern)
@@ -812,14 +819,20 @@ _NOT_A_SECTOR_SHAPE = re.compile(rf"[性化型]$|^全|[{_NUM}\d]")
 
 
 _SECTOR_TAGS = frozenset(["n", "nz", "j"])
-_SECTOR_HOST = re.compile(r"^(?:园|基地|区|集群|联盟|链|带|开发|技术|圈|走廊|体|发展区|功能区|特区|工作)")
+_ECONOMICS_WORD = 5000
+# After 产业/经济, words that make it a place, a chain, a measure or a list rather than the sector itself.
+_NOT_THE_SECTOR = re.compile(
+    r"^(?:园|基地|区|集群|联盟|链|带|开发|技术|圈|走廊|体|发展区|功能区|特区|工作|增长|形势|体制|运行|总量|规模|"
+    r"效益|合作社|目录|覆盖|示范|结构|指标|总体)"
+)
 # Words before 产业/经济 that say which kind, size or owner, not which sector (扶贫产业, 县域经济, 实体经济).
 _NOT_A_SECTOR = word_set(
     "主导 传统 新兴 优势 特色 重点 重大 现代 相关 配套 新型 大型 中小 一批 各类 支柱 首位 基础 先导 战略 朝阳 "
     "夕阳 关联 上游 下游 上下游 富民 扶贫 实体 国民 集体 民营 非公 县域 区域 城市 农村 乡村 工业 农业 全球 世界 "
     "宏观 市场 外向型 开放型 规模 板块 产品 项目 企业 科技 领域 地方 村级 个体 私营 国有 数量 质量 效益 增长 "
     "发展 结构 布局 运行 形势 总量 社会 循环 低碳 绿色 生态 创新 特色优势 国际 国内 时代 高端 口径 龙头 园区 "
-    "家庭 强势 强县 对冲 专家 新 老 大 小"
+    "家庭 强势 强县 对冲 专家 计划 国营 小农 客观 外资 内资 微观 规范 名义 制约 边境 创优 整体 部分 当家 优质 城乡 "
+    "面向 涉外 沿海 繁荣 现行 主管 特区 亚太 国企 新 老 大 小"
 )
 
 
