@@ -1357,6 +1357,13 @@ CASES = [
         [],
         ["商品经济"],  # economics, not a sector the report plans
     ),
+    (
+        "corpus:baoding-counties/bd150-2024-130636.txt",
+        "县",
+        "全年建成秀美共富村5个、精美示范村7个、洁美延展村40个，净美达标村达标率100%",
+        [],
+        ["秀美共富村", "洁美延展村"],  # villages counted (…村5个) are a kind of village
+    ),
 ]
 
 

@@ -326,6 +326,8 @@ def _name_before(
         type_name = "Policy"  # “雪亮工程”, “四提”工程: a quoted 工程 is a campaign
     if head == "片区" and not _ZONE_WORD.search("".join(particular)):
         type_name = "Place"  # 南关片区, 压缩机厂家属院片区: a part of town; a zone says its kind (平房经济技术片区)
+    if type_name == "Place" and head in _SETTLEMENT_HEADS and _counted_kind(toks, first, index):
+        return None  # 建成洁美延展村40个, 打造2-3个精品村: villages counted are a kind, not one village
     if _owned_by_level(particular, type_name):
         return Candidate(toks[first].start, end, type_name, source="heads")
     if type_name == "Project" and particular[:1] == ["项目"]:
@@ -558,6 +560,16 @@ _KIND_OF_SETTLEMENT = word_set(
     "偏远 边远 合格 达标 试点 样板 星级 和美 宜居 生态 标准化 安防 市级 省级 国家级 全国 淘宝 旅游 产业 老旧 城中 "
     "城郊 城区 农村 城市 居住 住宅 高端 品质 民俗 红色 全民 健康 经济 都市 农业 所有 全部 各 其他 周边 沿线 公共 文化 园林式 园林 整治"
 )
+
+
+def _counted_kind(toks: list[Token], first: int, index: int) -> bool:
+    """打造2-3个 + 精品村, 洁美延展村 + 40个 (not 黄石口乡 + 3座转运平台, which counts the platforms)."""
+    before = toks[first - 1].word if first > 0 else ""
+    after = "".join(t.word for t in toks[index + 1 : index + 3])
+    return before in ("个", "批", "类") or _COUNTED_AFTER.match(after) is not None
+
+
+_COUNTED_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个(?![\u4e00-\u9fff])")
 
 
 def _kind_of_settlement(word: str) -> bool:
