@@ -911,6 +911,8 @@ def _counted_projects(text: str, boundaries: set[int]) -> list[Candidate]:
             name = _LIST_ITEM_LEAD.sub("", name)
             start = position + len(item) - len(name)
             position += len(item) + 1
+            if _head_type(name) == "Institution" or (_head_type(name) == "Park" and "园" in name[-4:]):
+                continue  # 风帆工业园: the park its head names, whatever the count says (a 基地 may be a project)
             if start in boundaries and 4 <= len(name) <= 20 and "至" not in name and not _company_behind_project(name):
                 out.append(Candidate(start, start + len(name), "Project", priority=3, source="lists"))
     return out
@@ -923,6 +925,11 @@ COUNTED_PROJECT_LIST = re.compile(
 
 # 投资3.12亿元的 + 晨阳水性涂料, 尤其是 + 长城汽车: what the item costs, or how the list is introduced.
 _LIST_ITEM_LEAD = re.compile(r"^(?:总?投资[\d.]+[万亿]?元的|尤其是|其中|包括|现已有|已有)")
+
+
+def _head_type(name: str) -> str:
+    """The type the longest head ending ``name`` gives, or ""."""
+    return next((kind for head, kind in heads().items() if name.endswith(head)), "")
 
 
 def _count_of(figure: str) -> int:
