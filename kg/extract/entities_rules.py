@@ -195,8 +195,19 @@ def event_candidates(text: str) -> list[Candidate]:
     for match in EVENTS.finditer(text):
         name = match.group()
         canonical = name if name.startswith("党的") or "大" not in name[-1] else "党的" + name
-        out.append(Candidate(match.start(), match.end(), "Event", canonical, priority=3))
+        start = _with_place_before(text, match.start())
+        out.append(Candidate(start, match.end(), "Event", canonical if start == match.start() else "", priority=3))
     return out
+
+
+def _with_place_before(text: str, start: int) -> int:
+    """河北省第十次党代会, 保定市委经济工作会议: the 省/市 opening a meeting's name ends a place named before it."""
+    if text[start : start + 1] not in ("省", "市", "区", "县"):
+        return start
+    for length in range(5, 1, -1):
+        if start + 1 - length >= 0 and gazetteer().get(text[start + 1 - length : start + 1], ("",))[0] == "Place":
+            return start + 1 - length
+    return start
 
 
 _ROUTE_LEAD = re.compile(r"(?:.*[和与及、的])?")
