@@ -1364,6 +1364,13 @@ CASES = [
         [],
         ["秀美共富村", "洁美延展村"],  # villages counted (…村5个) are a kind of village
     ),
+    (
+        "corpus:national/national-2017.txt",
+        "",
+        "成功主办二十国集团领导人杭州峰会",
+        [("Event", "二十国集团领导人杭州峰会")],
+        ["成功主办二十国集团领导人杭州峰会"],  # hosting it is what the government did, not the event's name
+    ),
 ]
 
 
