@@ -23,6 +23,7 @@ from kg.extract.entities_rules import (
     gazetteer_candidates,
     industry_candidates,
     list_candidates,
+    named_person_candidates,
     organ_candidates,
     person_candidates,
     phase_owner_candidates,
@@ -31,10 +32,9 @@ from kg.extract.entities_rules import (
     region_strategy_candidates,
     route_candidates,
     sector_candidates,
-    studio_person_candidates,
     works_candidates,
 )
-from kg.extract.entities_text import FOOTNOTE, Candidate, Token, heads, tokens, word_boundaries
+from kg.extract.entities_text import FOOTNOTE_MARK, Candidate, Token, heads, tokens, word_boundaries
 from kg.model import Document, Mention, Sentence, Span
 from kg.rdf.namespaces import name_key
 from kg.segment.glossary import term_aliases
@@ -45,8 +45,6 @@ _LANDFORM = re.compile(r"(?!堰塞)[\u4e00-\u9fff]{2,}(?:河|江|湖|淀|水库|
 # 老城区, 文明城市: kinds of urban area, not places.
 _URBAN_AREA = re.compile(r"(?:城区|城市|市区|县城)$")
 _STREET = re.compile(r"(?:路|街|大道|公园|小区|社区|家园|楼|桥)$")
-# Glossary pointers written inside a name (“六稳[4]”) are no part of it.
-_MARKER = re.compile(FOOTNOTE)
 _CORE = re.compile(r"^“([^”]+)”[\u4e00-\u9fff]{0,4}$")
 _INDUSTRY_HOSTS = frozenset(["Park", "Project", "Enterprise", "Institution", "Event"])
 _LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省"}
@@ -60,7 +58,7 @@ def extract_entities(doc: Document) -> None:
     for sentence in doc.sentences:
         for candidate in sentence_candidates(sentence.text, level, home):
             name = sentence.text[candidate.start : candidate.end]
-            canonical = _MARKER.sub("", candidate.canonical or name)
+            canonical = FOOTNOTE_MARK.sub("", candidate.canonical or name)  # “六稳[4]”: the pointer is no part
             if name_key(canonical) in glossary_keys or _quoted_core(canonical) in glossary_keys:
                 continue  # the glossary extractor's node already stands for it
             doc.mentions.append(_mention(sentence, candidate, name, canonical if canonical != name else ""))
@@ -85,7 +83,7 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
         *industry_candidates(text, boundaries),
         *sector_candidates(toks),
         *person_candidates(toks),
-        *studio_person_candidates(text),
+        *named_person_candidates(text),
         *congress_candidates(text),
         *route_candidates(text, boundaries),
         *_place_tokens(toks),

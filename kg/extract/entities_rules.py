@@ -12,6 +12,7 @@ from itertools import pairwise
 from kg.extract.entities_heads import CUT_CHARS, GENERIC, is_frame, trim_leading, word_set
 from kg.extract.entities_text import (
     FOOTNOTE,
+    FOOTNOTE_MARK,
     Candidate,
     Token,
     data_lines,
@@ -275,7 +276,7 @@ def _after_verbs(name: str) -> str:
 _STRETCH_WORKS = re.compile(r"[^\W\d_等和与及、]{0,8}?(?:工程|项目)")
 
 
-def studio_person_candidates(text: str) -> list[Candidate]:
+def named_person_candidates(text: str) -> list[Candidate]:
     """People named by a studio after them or by their title: the name opens with a common surname."""
     out = []
     for match in [*PERSON_STUDIO.finditer(text), *TITLED_PERSON.finditer(text)]:
@@ -399,11 +400,8 @@ def _around_run(text: str, start: int, end: int) -> tuple[str, str]:
     first = run_before.start() if run_before else start
     run_after = _QUOTES_AFTER.match(text, end)
     last = run_after.end() if run_after else end
-    marker = _FOOTNOTE.match(text, last)  # “放管服”〔19〕改革: the words after the pointer
+    marker = FOOTNOTE_MARK.match(text, last)  # “放管服”〔19〕改革: the words after the pointer
     return text[max(0, first - 4) : first], text[last : last + 4 + (len(marker.group()) if marker else 0)]
-
-
-_FOOTNOTE = re.compile(FOOTNOTE)
 
 
 # Honours and titles are quoted too, but they are awarded, not carried out (“河北省棉服名县”, “…特殊贡献奖”).

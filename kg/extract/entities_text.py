@@ -53,6 +53,7 @@ class Candidate:
 # A pointer to the glossary after a term: [4], ［4］, 【4】, 〔4〕, and （4） right after a closing quote (or
 # opening the words that follow one).
 FOOTNOTE = r"(?:\^?[\[［【〔]\d{1,2}[\]］】〕]|(?:(?<=”)|^)[（(]\d{1,2}[）)])"
+FOOTNOTE_MARK = re.compile(FOOTNOTE)
 
 
 def data_lines(name: str) -> list[list[str]]:
