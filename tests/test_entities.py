@@ -1371,6 +1371,13 @@ CASES = [
         [("Event", "二十国集团领导人杭州峰会")],
         ["成功主办二十国集团领导人杭州峰会"],  # hosting it is what the government did, not the event's name
     ),
+    (
+        "corpus:baoding-counties/bd087-2023-130627.txt",
+        "县",
+        "深入落实《高唐县法治政府建设实施方案（2021—2025年）》",
+        [("Policy", "《高唐县法治政府建设实施方案（2021—2025年）》")],  # the years it runs belong to its title
+        [],
+    ),
 ]
 
 

@@ -371,7 +371,7 @@ def _acceptable(particular: list[str], head: str, type_name: str, known: frozens
 
 def _owned_by_level(particular: list[str], type_name: str) -> bool:
     """区医院, 县档案馆: the report's own district's institution is a particular one."""
-    return type_name in ("Institution", "GovernmentBody") and particular in (["区"], ["县"], ["市"])
+    return type_name in ("Institution", "GovernmentBody") and particular in (["区"], ["县"], ["市"], ["省"])
 
 
 def _verb_before_proper(token: Token, following: Token, type_name: str, before: Token | None = None) -> bool:

@@ -68,7 +68,10 @@ CONGRESS = re.compile(
 )
 QUOTE_POLICY = re.compile(r"“([^“”]{2,20})”")
 DOCUMENT = re.compile(r"《([^《》]{2,60})》")
-DOCUMENT_KINDS = re.compile(r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典)(（草案）)?$")
+DOCUMENT_KINDS = re.compile(
+    r"(规划|意见|办法|条例|政策|法|决定|通知|方案|计划|纲要|细则|规定|措施|典|规则|报告)"
+    r"(（草案）|[（(]\d{4}\s*[-—–－至]\s*\d{4}年?[）)])?$"  # 《唐县国土空间规划(2019-2035年)》
+)
 # A list of names followed by the plural head that says what they are.
 LIST_HEAD = re.compile(
     rf"((?:[\u4e00-\u9fff]{{2,10}}、)+[\u4e00-\u7b48\u7b4a-\u9fff]{{2,10}}?)(?:等[\u4e00-\u9fff]{{0,3}}?|[{_NUM}\d]+(?:大|个|所|家|类)[\u4e00-\u9fff]{{0,3}}?|等[{_NUM}\d]+(?:大|个|所|家|类|条)[\u4e00-\u9fff]{{0,3}}?)"
