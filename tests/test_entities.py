@@ -1378,6 +1378,13 @@ CASES = [
         [("Policy", "《高唐县法治政府建设实施方案（2021—2025年）》")],  # the years it runs belong to its title
         [],
     ),
+    (
+        "corpus:baoding-counties/bd025-2021-130608.txt",
+        "区",
+        "京津保合作项目达到63个、总投资1027亿元",
+        [],
+        ["京津保合作项目"],  # a kind of project, counted, not one project
+    ),
 ]
 
 

@@ -158,6 +158,16 @@ def _ranked(particular: list[str], head: str) -> bool:
     return head in ("平台", "工程") and bool(ordinals) and all(word in GENERIC for word in words[ordinals[-1] + 1 :])
 
 
+def _kind_of_project(particular: list[str], head: str) -> bool:
+    """城建重点项目, 京冀对口帮扶项目, 地方政府专项债券项目: a word saying how a project ranks, is funded or
+    came about, right before 项目/工程, makes the name a kind of project."""
+    words = [word for word in particular if word]
+    return head in ("项目", "工程") and bool(words) and any(words[-1].endswith(kind) for kind in _PROJECT_KINDS)
+
+
+_PROJECT_KINDS = ("重点", "合作", "协作", "帮扶", "意向", "债券", "储备", "招商", "签约", "惠民")
+
+
 _RANKS = frozenset(["重点", "重大", "重要", "一批", "各类", "国家级", "省级", "市级", "区级", "县级", "全部", "所有"])
 
 
@@ -533,7 +543,12 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
     if len(text) == 1 and tag_of(text) in ("a", "d", "ad", "v"):
         return False  # 快行动, 早部署: a manner of acting, not a programme
     if (head in COMMON_HEADS or head in _NAMED_EVENT_HEADS) and not quoted:
-        return _has_proper_word(particular, known) and not _place_and_rank(particular) and not _ranked(particular, head)
+        return (
+            _has_proper_word(particular, known)
+            and not _place_and_rank(particular)
+            and not _ranked(particular, head)
+            and not _kind_of_project(particular, head)
+        )
     if head in ORGAN_HEADS:  # 平房区人民政府; 请县政协 is a request, 县委县政府 two organs
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
