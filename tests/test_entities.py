@@ -1385,6 +1385,13 @@ CASES = [
         [],
         ["京津保合作项目"],  # a kind of project, counted, not one project
     ),
+    (
+        "corpus:baoding-counties/bd012-2008-130608.txt",
+        "县",
+        "在清凉城、南王庄等农业特色村推行无公害标准化生产试点",
+        [],
+        ["农业特色村"],  # a kind of village the two named ones are
+    ),
 ]
 
 

@@ -126,6 +126,7 @@ COMMON_HEADS = frozenset(
         "地区",
         "景区",
         "度假区",
+        "高速",
     ]
 )
 _COUNT = re.compile(r"\d\s*[件个项处条家所座批次]$|^第?[一二三四五六七八九十两几]+[件个项处条家所座批次]$")
@@ -553,6 +554,8 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
         return text[-1:] in "省市区县镇乡" and (len(text) == 1 or len(text) >= 3) and "委" not in text
     if head == "局":
         return len(text) <= 6
+    if type_name == "Place" and head in _SETTLEMENT_HEADS and _KIND_OF_VILLAGE_END.search(text):
+        return False  # 人居环境示范村, 移风易俗示范镇, 乡村旅游特色村: a title or kind of village
     if (
         type_name == "Place"
         and head in _SETTLEMENT_HEADS
@@ -568,6 +571,7 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
 
 
 _SETTLEMENT_HEADS = frozenset(["村", "镇", "乡", "街道", "社区", "小区"])
+_KIND_OF_VILLAGE_END = re.compile(r"(?:示范|特色|达标|专业|重点|精品|美丽)$")
 # Words that say what kind of village or community it is (精品社区, 薄弱村, 主要街道), never its name; village
 # names are often common words too (光明村, 胜利村, 石门村), so only these count.
 _KIND_OF_SETTLEMENT = word_set(
