@@ -52,7 +52,7 @@ VALIDATION = frozenset(
 
 def excerpt_with_glossary(report: Path) -> tuple[str, str]:
     """The report's title lines and first paragraphs, and the same followed by its glossary."""
-    lines = report.read_text("utf-8").splitlines()
+    lines = report.read_text("utf-8").replace("\\r\\n", "\n").splitlines()  # some rows kept their escapes
     kept, size = lines[:3], 0
     for line in lines[3:]:
         if size > EXCERPT_CHARACTERS:
