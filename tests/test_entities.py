@@ -1392,6 +1392,13 @@ CASES = [
         [],
         ["农业特色村"],  # a kind of village the two named ones are
     ),
+    (
+        "corpus:baoding-counties/bd028-2024-130608.txt",
+        "区",
+        "深入推进区委党校搬迁和清苑宾馆事权人权划转，完成机构新建调整8个",
+        [("Institution", "区委党校"), ("GovernmentBody", "区委")],
+        [],
+    ),
 ]
 
 
