@@ -1399,6 +1399,27 @@ CASES = [
         [("Institution", "区委党校"), ("GovernmentBody", "区委")],
         [],
     ),
+    (
+        "corpus:baoding-counties/bd007-2003-130608.txt",
+        "县",
+        "重点扶持臧村、闫庄、阳城、望亭等奶牛养殖小区的建设",
+        [("Place", "臧村")],  # a surname and 村 make a village's name
+        [],
+    ),
+    (
+        "corpus:baoding-counties/bd126-2017-130633.txt",
+        "县",
+        "狼牙山镇东西水村入选“中国乡村旅游模范村”",
+        [("Place", "狼牙山镇")],  # jieba's 山镇 is split so the town keeps its name
+        [],
+    ),
+    (
+        "dev:dingxing-2021",
+        "县",
+        "姚村乡、杨村乡完成撤乡设镇",
+        [("Place", "杨村乡")],
+        ["姚村", "杨村"],  # the townships, not villages inside their names
+    ),
 ]
 
 

@@ -394,11 +394,15 @@ def _verb_before_proper(token: Token, following: Token, type_name: str, before: 
 
 
 def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
-    """大福 + 村: a place name jieba did not know, cut off from its one-character suffix."""
+    """大福 + 村, 庞 + 村: a place name jieba did not know, cut off from its one-character suffix."""
     if head not in "村乡镇" or toks[index].word != head or index == 0:
         return None
     previous = toks[index - 1]
-    if len(previous.word) < 2 or previous.word in GENERIC or previous.tag not in ("ns", "nr", "nz", "nrt", "n", "unk"):
+    town_after = index + 1 < len(toks) and toks[index + 1].word in ("乡", "镇")  # 姚村 + 乡 is a township
+    surname_village = head == "村" and len(previous.word) == 1 and previous.tag == "nr" and not town_after
+    if (len(previous.word) < 2 and not surname_village) or previous.word in GENERIC:
+        return None
+    if previous.tag not in ("ns", "nr", "nz", "nrt", "n", "unk"):
         return None
     if _kind_of_settlement(previous.word):
         return None  # 精品 + 村, 空心 + 村: a kind of village

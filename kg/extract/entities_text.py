@@ -23,7 +23,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # jieba words that glue two name heads together and so hide the second name's start.
-_SPLIT_WORDS = ("街道社区", "社区服务中心", "街道社区服务中心")
+_SPLIT_WORDS = ("街道社区", "社区服务中心", "街道社区服务中心", "山镇", "山村")  # 灵/山镇, 白石/山镇: 灵山 + 镇
 
 
 # Verbs jieba would otherwise split (打/好污染…), so the name after them starts clean.
