@@ -1420,6 +1420,13 @@ CASES = [
         [("Place", "杨村乡")],
         ["姚村", "杨村"],  # the townships, not villages inside their names
     ),
+    (
+        "corpus:baoding-counties/bd030-2010-130609.txt",
+        "区",
+        "争取城内大街南延（至保定东三环）、南外环下穿107国道和京广铁路地道桥、徐大路升级改造等工程立项",
+        [("Place", "徐大路"), ("Project", "徐大路升级改造")],  # jieba's word 大路 hides the road's 路
+        [],
+    ),
 ]
 
 

@@ -203,7 +203,7 @@ def head_candidates(toks: list[Token], known: frozenset[str] = frozenset()) -> l
     for index, token in enumerate(toks):
         if token.word.startswith("“"):
             out.extend(_quoted_name(token))
-        found = _head_in(token)
+        found = _head_in(token) or _split_road(toks, index)
         if found is None:
             continue
         head, type_name = found
@@ -220,6 +220,16 @@ def head_candidates(toks: list[Token], known: frozenset[str] = frozenset()) -> l
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _split_road(toks: list[Token], index: int) -> tuple[str, str] | None:
+    """博/nr + 明路/n: jieba made a word of a road's name and its 路; after a lone proper character the
+    two-character word is the rest of the name and the head."""
+    word = toks[index].word
+    if len(word) != 2 or word[-1] not in "路街" or word in NOT_HEADED or index == 0:
+        return None
+    previous = toks[index - 1]
+    return (word[-1], "Place") if len(previous.word) == 1 and previous.tag in ("nr", "ns") else None
 
 
 def _modifies_next(following: Token) -> bool:
