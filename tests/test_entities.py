@@ -1427,6 +1427,13 @@ CASES = [
         [("Place", "徐大路"), ("Project", "徐大路升级改造")],  # jieba's word 大路 hides the road's 路
         [],
     ),
+    (
+        "corpus:baoding-counties/bd097-2015-130629.txt",
+        "县",
+        "保定唯一一家乳粉生产企业投资2.5亿元的宝贝乳业乳粉生产线项目开工建设",
+        [("Project", "宝贝乳业乳粉生产线")],  # a firm's production line is a project of its own
+        [],
+    ),
 ]
 
 
