@@ -322,7 +322,7 @@ def _name_before(
         joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
         fragment = first >= 2 and _name_fragment(toks[first - 2], previous)
         whole = _whole_of(previous, toks[first], type_name) or _first_of(toks, first - 1)
-        fragment = fragment or _undated(toks, first - 1)
+        fragment = fragment or _undated(toks, first - 1) or _decimal_point(toks, first - 1)
         if _stops(previous, type_name) and not (_partner_prefix(previous, toks[first]) or joined or fragment or whole):
             break
         before = toks[first - 2] if first >= 2 else None
@@ -449,6 +449,17 @@ def _name_fragment(before: Token, token: Token) -> bool:
         and not _CJK_NUMBER.fullmatch(token.word)
         and len(before.word) == 1
         and before.tag in ("nr", "ns", "nz", "a", "ng", "j")
+    )
+
+
+def _decimal_point(toks: list[Token], position: int) -> bool:
+    """英利6.5GW光伏电池: the point of a decimal figure inside a name does not end it."""
+    return (
+        toks[position].word == "."
+        and position > 0
+        and toks[position - 1].word[-1:].isdigit()
+        and toks[position + 1].word[:1].isdigit()
+        and not any(_AREA.search(t.word) for t in toks[position + 1 : position + 3])  # (1.3万亩: an area)
     )
 
 
