@@ -312,37 +312,14 @@ def _name_before(
     """Extend leftwards from the head token while the words can belong to a name."""
     if index > 0 and toks[index - 1].word + toks[index].word in NOT_HEADED:
         return None  # 系列 + 行动, 丁字 + 路: an ordinary word jieba cut in two
-    end = toks[index].end
     limit = MAX_LENGTH.get(type_name, 16)
-    first = index
-    while first > 0:
-        previous = toks[first - 1]
-        if end - previous.start > limit:
-            break
-        joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
-        fragment = first >= 2 and _name_fragment(toks[first - 2], previous)
-        whole = _whole_of(previous, toks[first], type_name) or _first_of(toks, first - 1)
-        fragment = fragment or _undated(toks, first - 1) or _decimal_point(toks, first - 1)
-        if _stops(previous, type_name) and not (_partner_prefix(previous, toks[first]) or joined or fragment or whole):
-            break
-        before = toks[first - 2] if first >= 2 else None
-        if _verb_before_proper(previous, toks[first], type_name, before) and not joined:
-            break
-        first -= 1
-    costed = _after_its_cost(toks, index, limit, type_name)
-    first = costed if costed is not None and costed < first else _after_kind_of_unit(toks, first, index, type_name)
-    while (
-        first < index
-        and first != costed
-        and (
-            _leading(toks[first], toks[first + 1])
-            or (
-                type_name not in ("Policy", "Event")
-                and _verbal(toks[first], toks[first + 1], toks[first - 1] if first else None, type_name)
-            )
-        )
-    ):
-        first += 1  # leading modifiers and verbs belong to the sentence, not the name
+    first = _leftmost(toks, index, type_name, limit)
+    cost_start = _after_its_cost(toks, index, limit, type_name)  # after 'costing so much', nothing is trimmed
+    if cost_start is not None and cost_start < first:
+        first = cost_start
+    else:
+        first = _trimmed(toks, _after_kind_of_unit(toks, first, index, type_name), index, type_name, cost_start)
+    end = toks[index].end
     words = [t.word for t in toks[first : index + 1]]
     particular = words[:-1] + ([words[-1][: -len(head)]] if len(words[-1]) > len(head) else [])
     if type_name == "Project" and head == "工程" and any(w.startswith("“") for w in particular):
@@ -394,6 +371,48 @@ def _acceptable(particular: list[str], head: str, type_name: str, known: frozens
     return named and _plausible(particular, head, type_name, known)
 
 
+def _leftmost(toks: list[Token], index: int, type_name: str, limit: int) -> int:
+    """Extend leftwards from the head token while the words can belong to a name."""
+    end = toks[index].end
+    first = index
+    while first > 0:
+        previous = toks[first - 1]
+        if end - previous.start > limit:
+            break
+        joined = first >= 2 and _joins_two_places(toks[first - 2], previous, type_name)
+        fragment = (
+            (first >= 2 and _name_fragment(toks[first - 2], previous))
+            or _undated(toks, first - 1)
+            or _decimal_point(toks, first - 1)
+        )
+        whole = _whole_of(previous, toks[first], type_name) or _first_of(toks, first - 1)
+        if _stops(previous, type_name) and not (_partner_prefix(previous, toks[first]) or joined or fragment or whole):
+            break
+        before = toks[first - 2] if first >= 2 else None
+        if _verb_before_proper(previous, toks[first], type_name, before) and not joined:
+            break
+        first -= 1
+    return first
+
+
+def _trimmed(toks: list[Token], first: int, index: int, type_name: str, stop: int | None) -> int:
+    """Leading modifiers and verbs belong to the sentence, not the name (up to ``stop``, where a cost clause
+    says the name starts)."""
+    while (
+        first < index
+        and first != stop
+        and (
+            _leading(toks[first], toks[first + 1])
+            or (
+                type_name not in ("Policy", "Event")
+                and _verbal(toks[first], toks[first + 1], toks[first - 1] if first else None, type_name)
+            )
+        )
+    ):
+        first += 1
+    return first
+
+
 def _owned_by_level(particular: list[str], type_name: str) -> bool:
     """区医院, 县档案馆: the report's own district's institution is a particular one."""
     return type_name in ("Institution", "GovernmentBody") and particular in (["区"], ["县"], ["市"], ["省"])
@@ -418,7 +437,7 @@ def _village(toks: list[Token], index: int, head: str) -> Candidate | None:
         return None
     if previous.tag not in ("ns", "nr", "nz", "nrt", "n", "unk"):
         return None
-    if _kind_of_settlement(previous.word):
+    if previous.word in _KIND_OF_SETTLEMENT:
         return None  # 精品 + 村, 空心 + 村: a kind of village
     if any(char in previous.word for char in "村乡镇区县"):
         return None
@@ -588,7 +607,7 @@ def _plausible(particular: list[str], head: str, type_name: str, known: frozense
     if (
         type_name == "Place"
         and head in _SETTLEMENT_HEADS
-        and all(_kind_of_settlement(word) for word in particular if word)
+        and all(word in _KIND_OF_SETTLEMENT for word in particular if word)
     ):
         return False  # 精品村, 空心村, 淘宝镇, 高档社区, 主要街道: a kind of place, not one place
     if head in SINGLE_CHAR_HEADS:
@@ -618,11 +637,6 @@ def _counted_kind(toks: list[Token], first: int, index: int) -> bool:
 
 
 _COUNTED_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个(?![\u4e00-\u9fff])")
-
-
-def _kind_of_settlement(word: str) -> bool:
-    """精品, 薄弱, 主要: a word saying what kind of village or community, not which."""
-    return word in _KIND_OF_SETTLEMENT
 
 
 def _stops(token: Token, type_name: str) -> bool:
