@@ -95,7 +95,7 @@ def sentence_candidates(text: str, level: str = "", home: str = "") -> list[Cand
     kept = _without_route_tails(_without_inner_industries(_without_crossings(proposed)), text)
     kept = _without_group_prefixes(kept, text)
     kept = [c for c in kept if not (c.type == "Policy" and _policy_misread(text, c)) and not _honour(text, c)]
-    kept += _institution_buildings(kept, text) + _bracketed_branch_works(kept, text)
+    kept += _owned_works(kept, text)
     return sorted(_without_inner_places(kept, text), key=lambda c: (c.start, c.end, c.type))
 
 
@@ -236,37 +236,12 @@ def _without_group_prefixes(kept: list[Candidate], text: str) -> list[Candidate]
     ]
 
 
-def _institution_buildings(proposed: list[Candidate], text: str) -> list[Candidate]:
-    """县医院妇儿楼, 高里中学综合教学楼, 中医院传染病区, 实验中学扩建: a building an institution puts up,
-    or the works on its premises, is a project."""
-    out = []
-    for candidate in proposed:
-        if candidate.type != "Institution":
-            continue
-        building = _BUILDING.match(text, candidate.end) or _ENLARGED.match(text, candidate.end)
-        if building is not None:
-            out.append(Candidate(candidate.start, building.end(1), "Project", priority=2, source="heads"))
-    return out
-
-
-# 实验中学扩建, 县疾控中心迁建: the works on an institution's own premises.
-_ENLARGED = re.compile(r"((?:改扩建|扩建|迁建|异地新建|提升改造))(?=项目|工程|[，、。；]|主体|开工|完工|竣工|$)")
-
-
-# The new building's name, then what is done to it or the end of the clause.
-_BUILDING = re.compile(
-    r"([\u4e00-\u9fff]{1,6}?(?:大楼|楼|病区|院区))(?=建设|主体|封顶|投用|投入使用|竣工|完工|改造|扩建|项目|工程|[，、。；和]|$)"
-)
-
-
-def _bracketed_branch_works(kept: list[Candidate], text: str) -> list[Candidate]:
-    """中节能(涞水)生活垃圾焚烧发电项目, 中节能（保定）二期: a firm, its local branch in brackets, and what
-    the branch builds make one project's name."""
+def _owned_works(kept: list[Candidate], text: str) -> list[Candidate]:
+    """Works named after their owner: 县医院妇儿楼, 中医院传染病区, 实验中学扩建 (what an institution builds on
+    its premises), 中节能(涞水)生活垃圾焚烧发电项目, 中节能（保定）二期 (what a firm's branch builds)."""
     out = []
     for candidate in kept:
-        if candidate.type != "Enterprise":
-            continue
-        works = _BRANCH_WORKS.match(text, candidate.end)
+        works = next((w for p in _OWNED_WORKS.get(candidate.type, ()) if (w := p.match(text, candidate.end))), None)
         if works is not None:
             name = text[candidate.start : works.end()]
             phase = name.removesuffix("项目") if name.endswith("期项目") else ""  # 中节能（保定）二期
@@ -274,9 +249,17 @@ def _bracketed_branch_works(kept: list[Candidate], text: str) -> list[Candidate]
     return out
 
 
+# The new building's name, then what is done to it or the end of the clause.
+_BUILDING = re.compile(
+    r"[\u4e00-\u9fff]{1,6}?(?:大楼|楼|病区|院区)(?=建设|主体|封顶|投用|投入使用|竣工|完工|改造|扩建|项目|工程|[，、。；和]|$)"
+)
+# 实验中学扩建, 县疾控中心迁建: the works on an institution's own premises.
+_ENLARGED = re.compile(r"(?:改扩建|扩建|迁建|异地新建|提升改造)(?=项目|工程|[，、。；]|主体|开工|完工|竣工|$)")
+# A firm's local branch in brackets, then its works or phase.
 _BRANCH_WORKS = re.compile(
     r"[（(][\u4e00-\u9fff]{2,4}[)）](?:[^\W_，。；、]{0,16}?(?:项目|工程)|[一二三四五六七八九]期(?:项目|工程)?)"
 )
+_OWNED_WORKS = {"Institution": (_BUILDING, _ENLARGED), "Enterprise": (_BRANCH_WORKS,)}
 
 
 def _without_route_tails(kept: list[Candidate], text: str) -> list[Candidate]:

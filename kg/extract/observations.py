@@ -771,7 +771,6 @@ def _finish(core: str, figure: Figure) -> str:
 
 
 @cache
-@cache
 def _synonyms() -> tuple[list[tuple[str, str]], dict[str, str]]:
     """Substring rewrites (longest first), and rewrites of a whole name only (third column ``whole``)."""
     table = read_table("indicator_synonyms.tsv")
