@@ -262,17 +262,11 @@ def _road_stretches(text: str) -> list[Candidate]:
 
 
 def _after_verbs(name: str) -> str:
-    """建设 + 旭宁街景观大道: the verbs in front of a road's name, as long as a name is left (富强/v 路 stays)."""
-    words = tokens(name)
-    first = 0
-    while (
-        first < len(words) - 1
-        and len(words[first].word) > 1
-        and (words[first].tag in ("v", "vn") or words[first].word in _GROWTH_VERBS)
-        and len(name) - words[first + 1].start >= 3
-    ):
-        first += 1
-    return name[words[first].start :] if words else name
+    """建设 + 旭宁街景观大道: the verbs in front of a name, as long as a name is left."""
+    return _without_leading_verbs(name, _VERB_TAGS, keep=3)
+
+
+_VERB_TAGS = frozenset(["v", "vn"])
 
 
 # 北二路（宏昌大街至永乐街）+ 工程: the works on one stretch, never a second road's (…扩宽升级和汉贤街改造工程).
@@ -572,11 +566,17 @@ _GROWTH_VERBS = frozenset(
 )
 
 
-def _without_leading_verbs(item: str, lead_tags: frozenset[str] = _LEAD_TAGS) -> str:
-    """困扰 + 绿地世纪城, 培育壮大 + 乡村旅游: the sentence's verb in front of a list's first item."""
+def _without_leading_verbs(item: str, lead_tags: frozenset[str] = _LEAD_TAGS, keep: int = 0) -> str:
+    """困扰 + 绿地世纪城, 培育壮大 + 乡村旅游: the sentence's verb in front of a list's first item; ``keep``: the
+    fewest characters a name keeps (富强/v 路 stays whole)."""
     words = tokens(item)
     first = 0
-    while first < len(words) - 1 and _leads(words[first], lead_tags) and not _name_pieces(words, first):
+    while (
+        first < len(words) - 1
+        and _leads(words[first], lead_tags)
+        and not _name_pieces(words, first)
+        and len(item) - words[first + 1].start >= keep
+    ):
         first += 1
     return item[words[first].start :] if words else item
 
