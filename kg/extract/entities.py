@@ -145,15 +145,7 @@ def _honour(text: str, candidate: Candidate) -> bool:
     name = text[candidate.start : candidate.end]
     if name.rstrip("”").endswith("试点"):
         return False
-    if candidate.type == "Place" and _MODEL_PLACE.search(name):  # 入选第二批全国乡村治理示范村: a title
-        return _HONOURED_IN_BATCH.search(text, 0, candidate.start) is not None
     return text.startswith("“", candidate.start) and _HONOURED.search(text, 0, candidate.start) is not None
-
-
-_MODEL_PLACE = re.compile(r"示范(?:村|乡镇|镇|乡|县|社区)$")
-_HONOURED_IN_BATCH = re.compile(
-    r"(?:命名为|确定为|评为|授予|认定为|列为|获评|荣获|入选|获得)(?:第.{1,3}批)?(?:全国|国家级?|省级|全省|市级|全市)?$"
-)
 
 
 def _joined_at_dot(proposed: list[Candidate], text: str) -> list[Candidate]:
